@@ -1,0 +1,1 @@
+"""Conflict-claims warehouse: Dagster orchestration plus the pure article-parsing library."""

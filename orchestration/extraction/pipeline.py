@@ -1,0 +1,60 @@
+"""Text in, records out: run every extractor over one parsed article.
+
+``extract_article`` is the single entry point the Dagster asset (and the benchmark) call.
+It is pure: no I/O, no Dagster, so it can run on many processes.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from orchestration.extraction import actors, citations, dates, events, figures, quotes
+from orchestration.extraction.nlp import load_nlp
+from orchestration.extraction.records import ArticleExtraction, ArticleInput, Sentence
+
+
+def split_sentences(doc, article: ArticleInput) -> list[Sentence]:
+    """Sentences with offsets into the body; paragraph_no counts newline-separated blocks."""
+    body = article.body
+    out: list[Sentence] = []
+    for i, sent in enumerate(doc.sents):
+        start, end = sent.start_char, sent.end_char
+        # spaCy keeps trailing whitespace/newlines inside a sentence span; trim for clean slices
+        while end > start and body[end - 1].isspace():
+            end -= 1
+        while start < end and body[start].isspace():
+            start += 1
+        paragraph_no = body.count("\n\n", 0, start) if "\n\n" in body else body.count("\n", 0, start)
+        out.append(Sentence(article.article_id, i, paragraph_no, start, end, body[start:end]))
+    return out
+
+
+def extract_from_doc(doc, article: ArticleInput, boilerplate: str = "") -> ArticleExtraction:
+    mentions = actors.extract_mentions(doc, article)
+    found_dates = dates.extract_dates(doc, article)
+    found_events, event_actors = events.build_events(doc, article, found_dates, mentions)
+    return ArticleExtraction(
+        article_id=article.article_id,
+        sentences=split_sentences(doc, article),
+        mentions=mentions,
+        figures=figures.extract_figures(doc, article, mentions),
+        dates=found_dates,
+        events=found_events,
+        event_actors=event_actors,
+        quotes=quotes.extract_quotes(doc, article, mentions),
+        citations=citations.extract_citations(doc, article, boilerplate),
+    )
+
+
+def extract_article(article: ArticleInput, boilerplate: str = "") -> ArticleExtraction:
+    return extract_from_doc(load_nlp()(article.body), article, boilerplate)
+
+
+def extract_articles(
+    items: Iterable[tuple[ArticleInput, str]], batch_size: int = 16, n_process: int = 1
+) -> Iterator[ArticleExtraction]:
+    """Stream many (article, boilerplate) pairs through ``nlp.pipe`` (batched, optionally multi-process)."""
+    items = list(items)
+    nlp = load_nlp()
+    docs = nlp.pipe((a.body for a, _ in items), batch_size=batch_size, n_process=n_process)
+    for (article, boilerplate), doc in zip(items, docs):
+        yield extract_from_doc(doc, article, boilerplate)
