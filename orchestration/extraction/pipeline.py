@@ -32,6 +32,8 @@ def extract_from_doc(doc, article: ArticleInput, boilerplate: str = "") -> Artic
     mentions = actors.extract_mentions(doc, article)
     found_dates = dates.extract_dates(doc, article)
     found_events, event_actors = events.build_events(doc, article, found_dates, mentions)
+    for link in event_actors:
+        link.article_id = article.article_id
     return ArticleExtraction(
         article_id=article.article_id,
         sentences=split_sentences(doc, article),

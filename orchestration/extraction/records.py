@@ -108,6 +108,7 @@ class EventActor:
     event_id: str
     mention_id: str
     role: str  # agent, target, participant, speaker
+    article_id: str = ""  # filled by the pipeline so per-article deletes reach this table too
 
 
 @dataclass

@@ -1,0 +1,51 @@
+"""The dbt project as Dagster sees it, and keeping its manifest up to date.
+
+dagster-dbt builds assets from target/manifest.json. ``prepare_if_dev`` only runs under
+``dagster dev``, so the CLI, the tests and the UI all call ``ensure_manifest`` instead: it
+runs ``dbt parse`` when the manifest is missing or older than any dbt source file.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from orchestration import settings
+
+PROJECT_DIR = settings.DBT_PROJECT_DIR
+MANIFEST = PROJECT_DIR / "target" / "manifest.json"
+
+
+def dbt_env(warehouse_path: str | Path | None = None) -> dict[str, str]:
+    """dbt reads the warehouse path from WAREHOUSE_PATH (profiles.yml); make it absolute."""
+    path = Path(warehouse_path) if warehouse_path else settings.warehouse_path()
+    os.environ["WAREHOUSE_PATH"] = str(path.resolve())
+    os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")  # offline: no telemetry calls
+    return dict(os.environ)
+
+
+def _sources() -> list[Path]:
+    files = [PROJECT_DIR / "dbt_project.yml", PROJECT_DIR / "profiles.yml"]
+    for folder in ("models", "macros", "seeds", "tests"):
+        files += [p for p in (PROJECT_DIR / folder).rglob("*") if p.is_file()]
+    return files
+
+
+def manifest_is_stale() -> bool:
+    if not MANIFEST.exists():
+        return True
+    built = MANIFEST.stat().st_mtime
+    return any(p.stat().st_mtime > built for p in _sources())
+
+
+def ensure_manifest() -> Path:
+    if manifest_is_stale():
+        dbt = Path(sys.executable).with_name("dbt")
+        result = subprocess.run(
+            [str(dbt), "parse", "--quiet", "--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR)],
+            cwd=PROJECT_DIR, env=dbt_env(), capture_output=True, text=True,
+        )
+        if result.returncode != 0:
+            raise RuntimeError(f"dbt parse failed:\n{result.stdout}\n{result.stderr}")
+    return MANIFEST

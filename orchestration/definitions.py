@@ -1,0 +1,35 @@
+"""Everything Dagster loads, assembled in one place (`dagster dev -m orchestration.definitions`)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import dagster as dg
+
+from orchestration import settings
+from orchestration.assets.dbt import dbt_models, dbt_resource
+from orchestration.assets.extract import extract_articles
+from orchestration.assets.ingest import raw_articles
+from orchestration.automation import all_assets_job, daily_rebuild, seeds_folder_sensor
+from orchestration.checks import expectation_checks
+from orchestration.resources import SeedsFolder, WarehouseResource
+
+
+def build_definitions(warehouse_path: Path | str | None = None, seeds_dir: Path | str | None = None) -> dg.Definitions:
+    """The product's definitions; tests pass a temporary warehouse and seeds folder."""
+    return dg.Definitions(
+        assets=[raw_articles, extract_articles, dbt_models],
+        asset_checks=expectation_checks(),
+        jobs=[all_assets_job],
+        sensors=[seeds_folder_sensor],
+        schedules=[daily_rebuild],
+        resources={
+            "warehouse": WarehouseResource(path=str(Path(warehouse_path or settings.warehouse_path()).resolve())),
+            "seeds": SeedsFolder(path=str(Path(seeds_dir or settings.seeds_dir()).resolve())),
+            "dbt": dbt_resource(),
+        },
+        # one process runs the steps one after another: DuckDB allows a single writer per file
+        executor=dg.in_process_executor,
+    )
+
+
+defs = build_definitions()

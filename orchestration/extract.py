@@ -1,0 +1,126 @@
+"""Parse the articles that need it and write every extraction table.
+
+An article is parsed once per (content, extractor version): the ledger remembers what was
+parsed, so unchanged articles are skipped on rerun and a code change re-parses everything.
+Each batch of articles is written in one transaction, so an interrupted run never leaves a
+half-written article behind.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from functools import lru_cache
+from pathlib import Path
+
+import duckdb
+
+from orchestration import warehouse
+from orchestration.extraction.records import ArticleExtraction, ArticleInput
+
+EXTRACTION_DIR = Path(__file__).resolve().parent / "extraction"
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """Digest of the extraction code: editing any extractor re-parses every article."""
+    digest = hashlib.sha256()
+    for path in sorted(EXTRACTION_DIR.glob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+@dataclass
+class ExtractReport:
+    parsed: int = 0
+    skipped: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (file_name, error)
+    rows: dict[str, int] = field(default_factory=dict)
+    seconds_parsing: float = 0.0
+    words: int = 0
+
+
+def pending_articles(con: duckdb.DuckDBPyConnection) -> list[tuple[ArticleInput, str, str, str]]:
+    """(input, boilerplate, content_sha256, file_name) for articles whose ledger entry is missing or stale."""
+    rows = con.execute(
+        """
+        SELECT a.article_id, a.body_text, a.published_date, a.publisher, a.title,
+               coalesce(a.boilerplate_text, ''), a.content_sha256, a.file_name
+        FROM raw.articles a
+        LEFT JOIN raw.extraction_ledger l
+          ON l.article_id = a.article_id AND l.content_sha256 = a.content_sha256 AND l.extractor_version = ?
+        WHERE l.article_id IS NULL
+        ORDER BY a.file_name
+        """,
+        [extractor_version()],
+    ).fetchall()
+    return [(ArticleInput(r[0], r[1], r[2], r[3], r[4]), r[5], r[6], r[7]) for r in rows]
+
+
+def default_processes(n_articles: int) -> int:
+    """Worker processes for parsing: one per core for big batches; forking costs more than it saves on a few."""
+    configured = os.environ.get("EXTRACT_PROCESSES")
+    if configured:
+        return max(1, int(configured))
+    return 1 if n_articles < 40 else max(1, min(os.cpu_count() or 1, 4))
+
+
+def _write_batch(con, batch: list[tuple[ArticleExtraction, str]], version: str, report: ExtractReport) -> None:
+    ids = [extraction.article_id for extraction, _ in batch]
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        warehouse.delete_articles(con, [f"raw.{t}" for t in warehouse.EXTRACTION_TABLES] + ["raw.extraction_ledger"], ids)
+        for table, record_type in warehouse.EXTRACTION_TABLES.items():
+            attr = warehouse.EXTRACTION_ATTRS[table]
+            rows = [row for extraction, _ in batch for row in getattr(extraction, attr)]
+            warehouse.insert_rows(con, f"raw.{table}", warehouse.rows_to_arrow(record_type, rows))
+            report.rows[table] = report.rows.get(table, 0) + len(rows)
+        con.executemany(
+            "INSERT INTO raw.extraction_ledger VALUES (?, ?, ?, ?)",
+            [[extraction.article_id, sha, version, now] for extraction, sha in batch],
+        )
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
+def extract_pending(con: duckdb.DuckDBPyConnection, log=None, batch_articles: int = 200) -> ExtractReport:
+    from orchestration.extraction.pipeline import extract_from_doc
+    from orchestration.extraction.nlp import load_nlp
+
+    report = ExtractReport()
+    pending = pending_articles(con)
+    report.skipped = con.execute("SELECT count(*) FROM raw.articles").fetchone()[0] - len(pending)
+    if not pending:
+        return report
+    version = extractor_version()
+    nlp = load_nlp()
+    n_process = default_processes(len(pending))
+    if log:
+        log.info(f"parsing {len(pending):,} articles with {n_process} process(es); {report.skipped:,} unchanged skipped")
+    started = time.perf_counter()
+    docs = nlp.pipe((item[0].body for item in pending), batch_size=16, n_process=n_process)
+    batch: list[tuple[ArticleExtraction, str]] = []
+    for (article, boilerplate, sha, file_name), doc in zip(pending, docs):
+        try:
+            batch.append((extract_from_doc(doc, article, boilerplate), sha))
+            report.parsed += 1
+            report.words += len(article.body.split())
+        except Exception as exc:  # one article's extractor bug must not stop the others
+            report.failed.append((file_name, f"{type(exc).__name__}: {exc}"))
+            if log:
+                log.error(f"extraction failed for {file_name}: {type(exc).__name__}: {exc}")
+        if len(batch) >= batch_articles:
+            _write_batch(con, batch, version, report)
+            batch = []
+            if log:
+                log.info(f"parsed {report.parsed:,} of {len(pending):,} articles")
+    if batch:
+        _write_batch(con, batch, version, report)
+    report.seconds_parsing = time.perf_counter() - started
+    return report

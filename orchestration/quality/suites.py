@@ -1,0 +1,185 @@
+"""Load expectation suites and validate a table's rows with Great Expectations.
+
+Each file in expectations/ is a Great Expectations suite (its native JSON) whose ``meta`` says
+what it checks:
+    asset     the Dagster asset the check attaches to ("raw_articles", "marts/dim_articles")
+    query     SQL giving the rows to validate (a table, or a join that adds derived columns
+              such as "does the offset slice equal the surface text")
+    blocking  true: a failed error-severity expectation stops downstream assets
+An expectation's own ``meta.severity`` may be "warn": it is reported, it never blocks.
+Kwargs may use GE suite parameters ({"$PARAMETER": "expected_articles"}), filled at run time.
+
+Rows are validated as pandas frames read from DuckDB: GE's SQL datasource with duckdb-engine
+fails every expectation. GE imports take seconds, so they happen inside ``validate``.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Suite:
+    name: str
+    asset: str
+    query: str
+    blocking: bool
+    description: str
+    definition: dict  # the suite JSON as GE reads it
+    path: Path
+
+    @property
+    def parameters(self) -> set[str]:
+        found = set()
+
+        def walk(value):
+            if isinstance(value, dict):
+                if "$PARAMETER" in value:
+                    found.add(value["$PARAMETER"])
+                for v in value.values():
+                    walk(v)
+            elif isinstance(value, list):
+                for v in value:
+                    walk(v)
+
+        walk([e.get("kwargs", {}) for e in self.definition.get("expectations", [])])
+        return found
+
+
+@dataclass
+class Failure:
+    expectation: str
+    column: str | None
+    severity: str
+    summary: str
+    sample_rows: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class Outcome:
+    suite: str
+    evaluated: int
+    failures: list[Failure]
+
+    @property
+    def errors(self) -> list[Failure]:
+        return [f for f in self.failures if f.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Failure]:
+        return [f for f in self.failures if f.severity != "error"]
+
+
+class SuiteError(ValueError):
+    pass
+
+
+def load_suite(path: Path) -> Suite:
+    try:
+        definition = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise SuiteError(f"{path.name}: not valid JSON ({exc})") from exc
+    meta = definition.get("meta") or {}
+    for key in ("asset", "query"):
+        if not meta.get(key):
+            raise SuiteError(f"{path.name}: meta.{key} is required")
+    if definition.get("name") != path.stem:
+        raise SuiteError(f"{path.name}: suite name {definition.get('name')!r} must equal the file name {path.stem!r}")
+    return Suite(
+        name=definition["name"], asset=meta["asset"], query=meta["query"], blocking=bool(meta.get("blocking", True)),
+        description=meta.get("description", ""), definition=definition, path=path,
+    )
+
+
+def load_suites(folder: Path) -> list[Suite]:
+    return [load_suite(p) for p in sorted(folder.glob("*.json"))]
+
+
+def _jsonable(value):
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if hasattr(value, "tolist"):
+        return _jsonable(value.tolist())
+    return value if isinstance(value, (str, int, float, bool, type(None))) else str(value)
+
+
+def _summary(result: dict) -> str:
+    parts = []
+    if result.get("unexpected_count"):
+        pct = result.get("unexpected_percent")
+        parts.append(f"{result['unexpected_count']} unexpected" + (f" ({pct:.1f}%)" if pct is not None else ""))
+    if result.get("partial_unexpected_list"):
+        parts.append("e.g. " + ", ".join(repr(v) for v in result["partial_unexpected_list"][:5]))
+    if "observed_value" in result and result.get("observed_value") is not None:
+        parts.append(f"observed {result['observed_value']!r}")
+    return "; ".join(parts) or "failed"
+
+
+_CONTEXTS: dict[Path, object] = {}
+
+
+def _context(docs_root: Path | None):
+    """A file-backed GE context (so validations land in Data Docs), else an ephemeral one."""
+    import great_expectations as gx
+
+    key = docs_root or Path("<ephemeral>")
+    if key not in _CONTEXTS:
+        if docs_root is None:
+            ctx = gx.get_context(mode="ephemeral")
+        else:
+            docs_root.mkdir(parents=True, exist_ok=True)
+            ctx = gx.get_context(mode="file", project_root_dir=str(docs_root))
+        ctx.variables.progress_bars = {"globally": False, "metric_calculations": False}
+        _CONTEXTS[key] = ctx
+    return _CONTEXTS[key]
+
+
+def validate(suite: Suite, frame, parameters: dict | None = None, docs_root: Path | None = None) -> Outcome:
+    """Validate ``frame`` (pandas) against ``suite``; with ``docs_root``, also update the Data Docs site there."""
+    import great_expectations as gx
+
+    ctx = _context(docs_root)
+    definition = {k: v for k, v in suite.definition.items() if k in ("name", "expectations", "meta", "notes")}
+    gx_suite = ctx.suites.add_or_update(gx.ExpectationSuite(**definition))
+    datasource = ctx.data_sources.add_or_update_pandas("warehouse")
+    asset = next((a for a in datasource.assets if a.name == suite.name), None) or datasource.add_dataframe_asset(suite.name)
+    batch_def = next((b for b in asset.batch_definitions if b.name == "whole_table"), None) or asset.add_batch_definition_whole_dataframe("whole_table")
+    validation = ctx.validation_definitions.add_or_update(gx.ValidationDefinition(name=suite.name, data=batch_def, suite=gx_suite))
+    actions = [gx.checkpoint.UpdateDataDocsAction(name="update_data_docs")] if docs_root else []
+    checkpoint = ctx.checkpoints.add_or_update(
+        gx.Checkpoint(name=suite.name, validation_definitions=[validation], actions=actions,
+                      result_format={"result_format": "SUMMARY"})
+    )
+    run = checkpoint.run(batch_parameters={"dataframe": frame}, expectation_parameters=parameters or {})
+    failures: list[Failure] = []
+    evaluated = 0
+    for validation_result in run.run_results.values():
+        for result in validation_result.results:
+            evaluated += 1
+            if result.success:
+                continue
+            config = result.expectation_config
+            column = config.kwargs.get("column")
+            details = result.result or {}
+            if result.exception_info and result.exception_info.get("raised_exception"):
+                details = {"observed_value": result.exception_info.get("exception_message")}
+            indexes = details.get("partial_unexpected_index_list") or []
+            sample = frame.loc[[i for i in indexes[:5] if i in frame.index]] if len(indexes) else frame.iloc[0:0]
+            failures.append(Failure(
+                expectation=config.type, column=column,
+                severity=(config.meta or {}).get("severity", "error"),
+                summary=_summary(details),
+                sample_rows=[{k: _jsonable(v) for k, v in row.items() if k not in ("body_text", "boilerplate_text")}
+                             for row in sample.to_dict(orient="records")],
+            ))
+    return Outcome(suite=suite.name, evaluated=evaluated, failures=failures)
+
+
+def data_docs_index(docs_root: Path) -> Path:
+    return docs_root / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html"

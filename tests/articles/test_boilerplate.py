@@ -1,0 +1,45 @@
+from orchestration.articles.reader import read_article
+from tests.conftest import SEEDS, seed_text
+
+
+def _non_blank_lines(text):
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def test_nothing_is_lost_every_line_is_in_body_or_boilerplate():
+    for path in SEEDS.glob("*.txt"):
+        article = read_article(path.name, path.read_bytes())
+        kept = article.body_text + "\n" + article.boilerplate_text
+        for line in _non_blank_lines(path.read_text(encoding="utf-8")):
+            assert line in kept or all(part.strip() in kept for part in line.split("|")), (path.name, line)
+
+
+def test_photo_captions_and_credits_leave_the_body():
+    article = read_article("000.txt", seed_text("000").encode())
+    assert "photo credit" not in article.body_text
+    assert "This aerial picture shows cars" not in article.body_text
+    assert "(photo credit: OMAR HAJ KADOUR/AFP via Getty Images)" in article.boilerplate_text
+    assert "Subscribe to The Jerusalem Post Newsletter" in article.boilerplate_text
+    assert "around 9,000 displaced Syrians" in article.body_text
+
+
+def test_related_articles_list_and_navigation_leave_the_body():
+    article = read_article("001.txt", seed_text("001").encode())
+    assert "Related Articles" not in article.body_text
+    assert "Mystery surrounds future of Russian interests" in article.boilerplate_text
+    assert not article.body_text.rstrip().endswith("More")
+    assert "803 people, including 39 children" in article.body_text
+
+
+def test_source_line_stays_but_share_buttons_go():
+    article = read_article("002.txt", seed_text("002").encode())
+    assert "SOURCE : AFP" in article.body_text
+    assert "Follow Us" not in article.body_text and "Follow Us" in article.boilerplate_text
+    assert "RELATED NEWS" in article.boilerplate_text
+
+
+def test_footnotes_stay_in_the_body_copyright_goes():
+    article = read_article("004.txt", seed_text("004").encode())
+    assert "- [524](#)" in article.body_text
+    assert "©" not in article.body_text and "European Union Agency for Asylum" in article.boilerplate_text
+    assert "Please cite as" in article.boilerplate_text

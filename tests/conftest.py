@@ -1,0 +1,55 @@
+"""Shared fixtures: seed copies in temp folders and whole-warehouse builds on temporary DuckDB files."""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
+
+# Data Docs from test runs must not overwrite the user's reports/ folder
+os.environ.setdefault("DATA_DOCS_DIR", tempfile.mkdtemp(prefix="data_docs_"))
+
+
+def seed_text(prefix: str) -> str:
+    """Text of the seed file whose name starts with ``prefix`` (e.g. "001")."""
+    return next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+
+
+def build(warehouse: Path, seeds: Path, **kwargs):
+    """Run the product's job (the one `make run`, the sensor and the UI launch) on temp paths."""
+    from orchestration.definitions import build_definitions
+
+    defs = build_definitions(warehouse_path=warehouse, seeds_dir=seeds)
+    return defs.resolve_job_def("build_warehouse").execute_in_process(raise_on_error=False, **kwargs)
+
+
+def query(warehouse: Path, sql: str, params=None):
+    import duckdb
+
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()
+
+
+@pytest.fixture
+def seeds_copy(tmp_path) -> Path:
+    folder = tmp_path / "seeds"
+    shutil.copytree(SEEDS, folder)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def seed_warehouse(tmp_path_factory):
+    """The warehouse built once from the bundled seeds; tests only read it."""
+    folder = tmp_path_factory.mktemp("seed_build")
+    warehouse = folder / "warehouse.duckdb"
+    result = build(warehouse, SEEDS)
+    assert result.success, "building the warehouse from the bundled seeds failed"
+    return warehouse

@@ -1,0 +1,103 @@
+"""End to end: the job users run, on a temporary warehouse, asserting on what they would query."""
+from __future__ import annotations
+
+import codecs
+import shutil
+from datetime import date
+
+import pytest
+
+from tests.conftest import build, query
+
+pytestmark = pytest.mark.slow
+
+
+def test_dim_articles_has_one_row_per_seed_with_titles_publishers_and_dates(seed_warehouse):
+    rows = query(seed_warehouse, """
+        SELECT a.file_name, a.title, s.name, a.published_date
+        FROM marts.dim_articles a LEFT JOIN marts.dim_sources s ON s.source_id = a.publisher_source_id
+        ORDER BY a.file_name""")
+    assert len(rows) == 5
+    by_prefix = {r[0][:3]: r[1:] for r in rows}
+    assert by_prefix["000"][:2] == ("Russia urges Syrians sheltering at Hmeimim air base to leave", "The Jerusalem Post")
+    assert by_prefix["001"] == ("Is Hmeimim base abandoning those displaced to it?", "Enab Baladi", date(2025, 3, 17))
+    assert by_prefix["003"][:2] == ("Russian Airbase Rescues 8,000 Syrians", "Global Research")
+    assert by_prefix["004"][1:] == ("EUAA", date(2025, 3, 1))
+    assert all(title for _, title, _, _ in rows)
+
+
+def test_schemas_are_raw_staging_marts(seed_warehouse):
+    schemas = {r[0] for r in query(seed_warehouse, "SELECT DISTINCT table_schema FROM information_schema.tables")}
+    assert {"raw", "staging", "marts"} <= schemas
+    assert not any(s.startswith("main_") for s in schemas)
+
+
+def test_publisher_sources_are_typed(seed_warehouse):
+    types = dict(query(seed_warehouse, "SELECT name, source_type FROM marts.dim_sources"))
+    assert types["The Jerusalem Post"] == "newspaper"
+    assert types["EUAA"] == "intergovernmental"
+
+
+def test_bad_files_are_quarantined_and_good_ones_still_built(tmp_path, seeds_copy):
+    (seeds_copy / "empty.txt").write_bytes(b"")
+    (seeds_copy / "picture.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    western = "Shelling kills 12 in the village – officials\n\nAt least 12 people were killed, the café owner said.\n"
+    (seeds_copy / "western.txt").write_bytes(western.encode("cp1252"))
+    (seeds_copy / "utf16.txt").write_bytes(codecs.BOM_UTF16_LE + western.encode("utf-16-le"))
+    warehouse = tmp_path / "w.duckdb"
+    result = build(warehouse, seeds_copy)
+    assert result.success
+    errors = dict(query(warehouse, "SELECT file_name, reason FROM raw.ingest_errors"))
+    assert set(errors) == {"empty.txt", "picture.txt"}
+    assert "empty" in errors["empty.txt"] and "PNG" in errors["picture.txt"]
+    articles = dict(query(warehouse, "SELECT file_name, title FROM marts.dim_articles"))
+    assert len(articles) == 7  # five seeds + two decoded files
+    assert articles["western.txt"] == articles["utf16.txt"] == "Shelling kills 12 in the village – officials"
+
+
+def test_rerun_skips_unchanged_and_replaces_edited_and_removed_articles(tmp_path, seeds_copy):
+    warehouse = tmp_path / "w.duckdb"
+    assert build(warehouse, seeds_copy).success
+    first_ids = query(warehouse, "SELECT article_id, file_name FROM marts.dim_articles ORDER BY 1")
+
+    assert build(warehouse, seeds_copy).success
+    assert query(warehouse, "SELECT article_id, file_name FROM marts.dim_articles ORDER BY 1") == first_ids
+
+    edited = next(seeds_copy.glob("002_*.txt"))
+    edited.write_text("Edited headline\n\nNow 12,000 people shelter at the base, officials said.\n", encoding="utf-8")
+    removed = next(seeds_copy.glob("003_*.txt"))
+    removed.unlink()
+    assert build(warehouse, seeds_copy).success
+    rows = dict(query(warehouse, "SELECT file_name, title FROM marts.dim_articles"))
+    assert removed.name not in rows and rows[edited.name] == "Edited headline"
+    for table in ("sentences", "extraction_ledger"):
+        orphans = query(warehouse, f"SELECT count(*) FROM raw.{table} WHERE article_id NOT IN (SELECT article_id FROM raw.articles)")
+        assert orphans == [(0,)], table
+    assert query(warehouse, "SELECT count(*) FROM raw.sentences s JOIN raw.articles a USING (article_id) "
+                            "WHERE a.file_name = ? AND s.text LIKE '%12,000%'", [edited.name]) == [(1,)]
+
+
+def test_quality_check_runs_in_the_job_and_passes(seed_warehouse):
+    from orchestration.definitions import build_definitions
+
+    defs = build_definitions(seed_warehouse, "seeds")
+    check_keys = {k.name for k in defs.resolve_job_def("build_warehouse").asset_layer.asset_graph.asset_check_keys}
+    assert "ge_raw_articles" in check_keys
+
+
+def test_sensor_sees_added_changed_removed(seeds_copy, monkeypatch):
+    import dagster as dg
+
+    from orchestration.automation import seeds_folder_sensor
+
+    monkeypatch.setenv("SEEDS_DIR", str(seeds_copy))
+    ctx = dg.build_sensor_context(cursor=None)
+    assert isinstance(seeds_folder_sensor(ctx), dg.RunRequest)  # first look builds
+    assert isinstance(seeds_folder_sensor(dg.build_sensor_context(cursor=ctx.cursor)), dg.SkipReason)
+
+    (seeds_copy / "new.txt").write_text("New article\n\nFive people were killed.\n", encoding="utf-8")
+    next(seeds_copy.glob("004_*.txt")).unlink()
+    next(seeds_copy.glob("000_*.txt")).write_text("Changed\n\nText.\n", encoding="utf-8")
+    request = seeds_folder_sensor(dg.build_sensor_context(cursor=ctx.cursor))
+    assert isinstance(request, dg.RunRequest)
+    assert request.tags["seeds_change"] == "1 added, 1 changed, 1 removed"
