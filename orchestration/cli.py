@@ -45,7 +45,9 @@ def run() -> int:
     job = defs.resolve_job_def("build_warehouse")
     instance = dg.DagsterInstance.get()
     print(f"Building {settings.warehouse_path()} from {settings.seeds_dir()} ...", flush=True)
-    result = job.execute_in_process(instance=instance, raise_on_error=False)
+    # INFO, not DEBUG: the user wants progress and problems, not every engine event
+    run_config = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
+    result = job.execute_in_process(instance=instance, raise_on_error=False, run_config=run_config)
     elapsed = time.perf_counter() - started
     failed_checks = [
         evt.asset_check_evaluation_data for evt in result.all_events

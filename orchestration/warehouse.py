@@ -40,6 +40,7 @@ LEDGER_DDL = """
 EXTRACTION_TABLES: dict[str, type] = {
     "sentences": records.Sentence,
     "entity_mentions": records.EntityMention,
+    "place_mentions": records.PlaceMention,
     "figure_mentions": records.FigureMention,
     "date_mentions": records.DateMention,
     "events": records.Event,
@@ -49,7 +50,7 @@ EXTRACTION_TABLES: dict[str, type] = {
 }
 # ArticleExtraction attribute holding each table's rows
 EXTRACTION_ATTRS = {
-    "sentences": "sentences", "entity_mentions": "mentions", "figure_mentions": "figures",
+    "sentences": "sentences", "entity_mentions": "mentions", "place_mentions": "places", "figure_mentions": "figures",
     "date_mentions": "dates", "events": "events", "event_actors": "event_actors",
     "quotes": "quotes", "citations": "citations",
 }

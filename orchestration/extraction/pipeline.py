@@ -9,7 +9,10 @@ from collections.abc import Iterable, Iterator
 
 from orchestration.extraction import actors, citations, dates, events, figures, quotes
 from orchestration.extraction.nlp import load_nlp
-from orchestration.extraction.records import ArticleExtraction, ArticleInput, Sentence
+from orchestration.extraction.ids import stable_id
+from orchestration.extraction.records import ArticleExtraction, ArticleInput, PlaceMention, Sentence
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
 def split_sentences(doc, article: ArticleInput) -> list[Sentence]:
@@ -28,16 +31,45 @@ def split_sentences(doc, article: ArticleInput) -> list[Sentence]:
     return out
 
 
+def find_places(doc, article: ArticleInput, sentence_of) -> list[PlaceMention]:
+    """Named places with offsets; a leading "the" and a trailing possessive are trimmed."""
+    body = article.body
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        start, end = ent.start_char, ent.end_char
+        if body[start:end].lower().startswith("the "):
+            start += 4
+        for suffix in ("'s", "’s"):
+            if body[start:end].endswith(suffix):
+                end -= len(suffix)
+        if end - start < 2 or not body[start].isalpha():
+            continue
+        out.append(PlaceMention(stable_id(article.article_id, "place", start, end), article.article_id,
+                                sentence_of(start), start, end, body[start:end], ent.label_))
+    return out
+
+
+def _sentence_lookup(sentences: list[Sentence]):
+    import bisect
+
+    starts = [s.start_char for s in sentences]
+    return lambda offset: max(0, bisect.bisect_right(starts, offset) - 1)
+
+
 def extract_from_doc(doc, article: ArticleInput, boilerplate: str = "") -> ArticleExtraction:
     mentions = actors.extract_mentions(doc, article)
     found_dates = dates.extract_dates(doc, article)
     found_events, event_actors = events.build_events(doc, article, found_dates, mentions)
     for link in event_actors:
         link.article_id = article.article_id
+    sentences = split_sentences(doc, article)
     return ArticleExtraction(
         article_id=article.article_id,
-        sentences=split_sentences(doc, article),
+        sentences=sentences,
         mentions=mentions,
+        places=find_places(doc, article, _sentence_lookup(sentences)),
         figures=figures.extract_figures(doc, article, mentions),
         dates=found_dates,
         events=found_events,

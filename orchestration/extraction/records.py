@@ -47,6 +47,19 @@ class EntityMention:
     ner_label: str | None = None  # spaCy label when NER found it (PERSON, ORG, GPE, NORP, ...)
 
 
+@dataclass
+class PlaceMention:
+    """A named place (spaCy GPE / LOC / FAC): where things happen, never an actor by itself."""
+
+    place_id: str
+    article_id: str
+    sentence_no: int
+    start_char: int
+    end_char: int
+    surface_text: str
+    label: str  # GPE, LOC, FAC
+
+
 # qualifier values: exact, about, over, at_least, up_to, less_than, range, vague
 # count_type values: killed, wounded, displaced, sheltered, detained, missing, returned, aid,
 # flights, distance, duration, other
@@ -146,6 +159,7 @@ class ArticleExtraction:
     article_id: str
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[EntityMention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
     figures: list[FigureMention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)

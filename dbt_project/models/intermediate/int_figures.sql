@@ -1,0 +1,67 @@
+-- Figures with their claimant, outlet, report date, parent and grouping key resolved.
+--   parent: an explicit "including" link, else an inferred breakdown: a later figure of the
+--     same count type and unit class, from the same claimant in the same article, that is
+--     smaller than an earlier one ("803 people … The report noted … at least 172 members …").
+--   report_date: the latest day-precision date in the sentence that is not a "since" date,
+--     else the article's published date.
+--   scope: incident when the sentence describes one attack without a cumulative cue.
+with figures as (
+    select f.*, s.text as sentence_text,
+           coalesce(uc.unit_class, nullif(lower(trim(f.unit)), ''), 'unspecified') as unit_class
+    from {{ ref('stg_figure_mentions') }} f
+    left join {{ ref('stg_sentences') }} s on s.article_id = f.article_id and s.sentence_no = f.sentence_no
+    left join {{ ref('unit_classes') }} uc on uc.unit = lower(trim(f.unit))
+),
+claimants as (
+    select f.figure_id,
+           coalesce(am.actor_id, an.actor_id) as claimed_by_actor_id
+    from figures f
+    left join {{ ref('int_actor_mentions') }} am on am.mention_id = f.claimant_mention_id
+    left join {{ ref('int_actor_names') }} an on f.claimant_mention_id is null and an.name = trim(f.claimant_text)
+),
+report_dates as (
+    select f.figure_id, max(d.date_start) as sentence_date
+    from figures f
+    join {{ ref('stg_date_mentions') }} d on d.article_id = f.article_id and d.sentence_no = f.sentence_no
+    where d.precision = 'day' and coalesce(d.resolution, '') <> 'since' and d.date_start is not null
+    group by f.figure_id
+),
+with_claimant as (
+    select f.*, c.claimed_by_actor_id
+    from figures f join claimants c using (figure_id)
+),
+breakdowns as (
+    select child.figure_id,
+           arg_min(parent.figure_id, parent.start_char) as inferred_parent_figure_id
+    from with_claimant child
+    join with_claimant parent
+      on parent.article_id = child.article_id
+     and parent.count_type = child.count_type
+     and parent.claimed_by_actor_id = child.claimed_by_actor_id
+     and parent.start_char < child.start_char
+     and parent.value_low > child.value_high
+     and parent.parent_figure_id is null
+     and not parent.is_vague
+    where child.parent_figure_id is null
+    group by child.figure_id
+)
+select
+    f.*,
+    coalesce(f.parent_figure_id, b.inferred_parent_figure_id) as resolved_parent_figure_id,
+    case when f.parent_figure_id is not null then 'explicit'
+         when b.inferred_parent_figure_id is not null then 'inferred_breakdown' end as parent_link,
+    src.source_id as reported_via_source_id,
+    coalesce(rd.sentence_date, a.published_date) as report_date,
+    case
+        when regexp_matches(lower(f.sentence_text), '(since|so far|toll|in total|in all|overall|cumulative|to date|rises to|risen to)') then 'cumulative'
+        when regexp_matches(lower(f.sentence_text), '(attack|strike|shelling|bombing|explosion|ambush|raid|massacre|blast)\b.*\b(on|in|at|near)\b') then 'incident'
+        else 'cumulative'
+    end as scope,
+    coalesce(r.region, 'unknown place') as region,
+    coalesce(r.region_key, 'unknown') as region_key
+from with_claimant f
+left join breakdowns b using (figure_id)
+left join report_dates rd using (figure_id)
+left join {{ ref('int_source_names') }} src on src.raw_name = trim(f.outlet_text)
+left join {{ ref('stg_articles') }} a on a.article_id = f.article_id
+left join {{ ref('int_article_regions') }} r on r.article_id = f.article_id

@@ -1,0 +1,51 @@
+{{ config(contract={'enforced': true}) }}
+-- One row per real-world actor across all articles.
+-- affiliation: the curated one, else the organization printed right before a person's name
+-- in a title ("Russian Foreign Ministry spokesperson Maria Zakharova"), the most frequent wins.
+with names as (
+    select * from {{ ref('int_actor_names') }}
+),
+actors as (
+    select
+        actor_id,
+        arg_max(resolved_name, (is_curated, len(string_split(resolved_name, ' ')), mentions)) as name,
+        coalesce(max(actor_type) filter (where is_curated), arg_max(actor_type, mentions)) as actor_type,
+        max(affiliation) filter (where is_curated) as curated_affiliation
+    from names
+    group by actor_id
+),
+spellings as (
+    select actor_id, list(distinct spelling order by spelling) as aliases
+    from (
+        select actor_id, surface_text as spelling from {{ ref('int_actor_mentions') }}
+        union
+        select actor_id, name from names
+    )
+    group by actor_id
+),
+title_links as (
+    select p.actor_id, o.actor_id as org_actor_id, count(*) as n
+    from {{ ref('int_actor_mentions') }} p
+    join {{ ref('int_actor_mentions') }} o
+      on o.article_id = p.article_id and o.sentence_no = p.sentence_no
+     and o.end_char <= p.start_char and p.start_char - o.end_char <= 30
+     and o.actor_id <> p.actor_id
+    join {{ ref('stg_articles') }} a on a.article_id = p.article_id
+    where p.mention_actor_type = 'person'
+      and o.mention_actor_type in ('organization', 'government_body', 'armed_group', 'military_unit', 'media', 'state')
+      and regexp_full_match(substr(a.body_text, o.end_char + 1, p.start_char - o.end_char), '[\s,]*[a-z][a-z\- ]*[\s,]*')
+    group by 1, 2
+),
+inferred as (
+    select actor_id, arg_max(org_actor_id, n) as org_actor_id from title_links group by actor_id
+)
+select
+    cast(a.actor_id as varchar) as actor_id,
+    cast(a.name as varchar) as name,
+    cast(a.actor_type as varchar) as actor_type,
+    cast(s.aliases as varchar[]) as aliases,
+    cast(coalesce(curated.actor_id, i.org_actor_id) as varchar) as affiliation_actor_id
+from actors a
+left join spellings s using (actor_id)
+left join inferred i using (actor_id)
+left join (select distinct resolved_name, actor_id from names) curated on curated.resolved_name = a.curated_affiliation

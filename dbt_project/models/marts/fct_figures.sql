@@ -1,0 +1,27 @@
+{{ config(contract={'enforced': true}) }}
+select
+    cast(figure_id as varchar) as figure_id,
+    cast(article_id as varchar) as article_id,
+    cast(surface_text as varchar) as surface_text,
+    cast(start_char as integer) as start_char,
+    cast(end_char as integer) as end_char,
+    cast(value_low as double) as value_low,
+    cast(value_high as double) as value_high,
+    cast(qualifier as varchar) as qualifier,
+    cast(unit as varchar) as unit,
+    cast(count_type as varchar) as count_type,
+    cast(claimed_by_actor_id as varchar) as claimed_by_actor_id,
+    cast(reported_via_source_id as varchar) as reported_via_source_id,
+    cast(resolved_parent_figure_id as varchar) as parent_figure_id,
+    cast(report_date as date) as report_date,
+    cast(sentence_text as varchar) as sentence_text,
+    cast(subject as varchar) as subject,
+    cast(claimant_text as varchar) as claimant_text,
+    cast(outlet_text as varchar) as outlet_text,
+    cast(attribution_cue as varchar) as attribution_cue,
+    cast(parent_link as varchar) as parent_link,
+    cast(unit_class as varchar) as unit_class,
+    cast(scope as varchar) as scope,
+    cast(region as varchar) as region,
+    cast(is_vague as boolean) as is_vague
+from {{ ref('int_figures') }}
