@@ -1,6 +1,448 @@
-"""PLACEHOLDER (being written): footnotes, source lines, "according to", photo credits."""
+"""Citations: who the article says its information came from.
+
+Kinds (data contract): footnote, source_line, according_to, reported_by, via, documented_by,
+photo_credit, told.
+
+- footnote: a numbered note ("- [505](#)" then "AP, Title, 20 December 2024, [url](#)"); one
+  citation per cited work ("; " separates works), with outlet, title and date parsed from the
+  reference's comma fields.
+- source_line: "SOURCE : AFP", "(Source: Reuters)", wire datelines "BEIRUT (Reuters) -".
+- according_to / reported_by / documented_by / told / via: a cue phrase followed by a name
+  ("according to the Russian news agency TASS" -> "TASS"); lower-case phrases ("according to
+  statistics", "told reporters") name no source and give nothing.
+- photo_credit: "(photo credit: OMAR HAJ KADOUR/AFP via Getty Images)" -> AFP, plus a via
+  citation for Getty Images; "(AFP/Aaref Watad)" -> AFP.
+
+Citations in the boilerplate text (captions, footers) get text_field="boilerplate" and offsets
+into that string; the rest index article.body. ``text[start_char:end_char] == source_text`` always:
+inverted outlet names in references ("New Arab (The)") are stored as printed and turned round
+when sources are resolved (dbt's name_key and the source alias list).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from orchestration.extraction.dates import find_absolute_dates, sentence_index
+from orchestration.extraction.ids import stable_id
 from orchestration.extraction.records import ArticleInput, Citation
+
+# ---------------------------------------------------------------------------------------------
+# Names
+# ---------------------------------------------------------------------------------------------
+# A capitalised word: "Reuters", "U.N.", "al-Sharaa"-style hyphens, "BBC", "1TV".
+_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z](?:[\w’'&-]|\.(?=[A-Za-z]))*|\d+[A-Za-z]+)"
+_CONNECT = r"(?:of|for|the|de|du|des|del|di|da|al|el|&)"
+_NAME = rf"(?:The\s+)?{_WORD}(?:\s+(?:{_CONNECT}\s+)*{_WORD})*"
+_NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+              "thursday", "friday", "saturday", "sunday", "the", "i", "he", "she", "they", "it", "we"}
+# "the Russian news agency TASS", "Syrian state news agency SANA": a descriptor before the name.
+_DESCRIPTOR = (r"(?:news\s+agency|agency|outlet|newspaper|daily|weekly|channel|broadcaster|website|"
+               r"site|network|monitor|group|organi[sz]ation|NGO|television|TV|radio|paper|magazine|"
+               r"wire|service|platform|account|watchdog|publication|station|portal|tabloid)")
+_DESCRIBED_NAME = re.compile(
+    rf"(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){{0,3}}?{_DESCRIPTOR}\s+(?P<name>{_NAME})")
+# "a report by Human Rights Watch", "figures from the UN"
+_DOC_NAME = re.compile(
+    r"(?:(?:the|a|an|its|their)\s+)?(?:[a-z-]+\s+){0,2}?(?:report|statement|tally|count|data|figures|"
+    r"statistics|estimates?|survey|study|assessment|documentation|records?)s?\s+"
+    rf"(?:from|by|of|(?:issued|published|released|compiled)\s+by)\s+(?:the\s+)?(?P<name>{_NAME})")
+_PLAIN_NAME = re.compile(rf"(?:the\s+)?(?P<name>{_NAME})")
+_MORE_NAME = re.compile(rf"\s*(?:,|and|&)\s+(?:the\s+)?(?P<name>{_NAME})")
+_POSSESSIVE = re.compile(r"[’']s$")
+
+# Cue phrases; the source's name starts where the match ends.
+_CUES = [
+    ("according_to", re.compile(r"\baccording\s+to\s+", re.I)),
+    ("reported_by", re.compile(r"\breported\s+by\s+", re.I)),
+    ("documented_by", re.compile(r"\bdocumented\s+by\s+", re.I)),
+    ("via", re.compile(r"\bvia\s+")),
+    ("told", re.compile(r"\b(?:told|tells|telling)\s+")),
+    ("told", re.compile(
+        r"\bin\s+(?:a|an|his|her|their|its|the)\s+(?:[a-z-]+\s+){0,2}?(?:interview|conversation|discussion|"
+        r"exchange|call|statement|comments?|remarks)\s+(?:with|to)\s+", re.I)),
+    ("told", re.compile(
+        r"\b(?:confirmed|revealed|said|explained|spoke|speaking|talking|talked|stated|added|disclosed)\s+to\s+")),
+]
+
+# ---------------------------------------------------------------------------------------------
+# Source lines and photo credits
+# ---------------------------------------------------------------------------------------------
+_SOURCE_LINE = re.compile(r"(?im)^[ \t]*(?:source|sources)[ \t]*:[ \t]*(?P<v>[^|\n]+)")
+_SOURCE_PAREN = re.compile(r"\((?i:source|sources)\s*:\s*(?P<v>[^)\n]+)\)")
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*[A-Z][A-Z'’.-]+(?:[ ,/]+[A-Za-z][\w'’.-]*){0,4}[ \t]*\((?P<v>[A-Z][\w&.'’ -]{1,30}?)\)[ \t]*[-–—]")
+_LIST_SPLIT = re.compile(r"\s*[,;/]\s*")
+_CREDIT_LABELLED = re.compile(
+    r"\((?i:photo\s*credits?|credits?|photos?|images?|pictures?|photograph)\s*:\s*(?P<c>[^)\n]+)\)")
+_CREDIT_LINE = re.compile(
+    r"(?im)^[ \t]*(?:photo\s*credits?|credits?|photos?|images?|pictures?)[ \t]*:[ \t]*(?P<c>[^\n]+?)[ \t]*$")
+_CREDIT_SLASH = re.compile(r"\((?P<c>[A-Z][\w.&'’ -]{0,40}/[A-Z][\w.&'’ -]{0,60})\)")
+_AGENCY_HINT = re.compile(
+    r"\b(?:Reuters|Getty|Images|Press|Agency|Photos?|Pool|Anadolu|Xinhua|Sputnik|TASS|Shutterstock|"
+    r"Alamy|Wikimedia|Flickr|Handout|News|Media)\b")
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+_VIA_SPLIT = re.compile(r"\s+via\s+")
+
+# ---------------------------------------------------------------------------------------------
+# Footnotes
+# ---------------------------------------------------------------------------------------------
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_MARKER = re.compile(
+    r"(?m)^[ \t]*(?:[-*•][ \t]*)?(?:\[(?P<a>\d{1,4})\](?:\([^)\n]*\))?|(?P<b>\d{1,4})[.)]|\^(?P<c>\d{1,4})"
+    r"|(?P<d>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|(?P<e>\d{1,4})(?=[ \t]*$))[ \t]*(?P<rest>[^\n]*)$")
+_NEXT_LINE = re.compile(r"\n[ \t]*\n?[ \t]*(?P<note>[^\n]+)")
+_URL_TAIL = re.compile(r",?\s*(?:\[url\]|\[[^\]]*\]\(|https?://|www\.|(?i:available\s+at|accessed))")
+_ENTRY_SEP = re.compile(r";\s+(?=[A-Z(])")
+_FIELD_SEP = re.compile(r",\s+")
+_INITIALS = re.compile(r"^(?:[A-Z]\.(?:\s?-?[A-Z]\.)*)(?:\s+(?:and|&)\s+(?P<next>.+))?$")
+_SURNAME = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?$")
+_TO_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_URL_HINT = re.compile(r"\[url\]|https?://|www\.")
+_REFERENCE_HINT = re.compile(r"\[url\]|https?://|www\.|\b(?:19|20)\d\d\b")
+
+
+@dataclass
+class _Found:
+    kind: str
+    source_text: str
+    start: int
+    end: int
+    field: str
+    footnote_no: int | None = None
+    cited_title: str | None = None
+    cited_date: date | None = None
+    cited_text: str | None = None
 
 
 def extract_citations(doc, article: ArticleInput, boilerplate: str) -> list[Citation]:
-    return []
+    body = article.body
+    found: list[_Found] = []
+    found += _footnotes(body)
+    for text, field in ((body, "body"), (boilerplate or "", "boilerplate")):
+        found += _source_lines(text, field)
+        found += _photo_credits(text, field)
+        found += _cue_citations(text, field, doc if field == "body" else None)
+    if doc is not None:
+        found += _reporting_subjects(doc, body)
+
+    sent_no = sentence_index(doc) if doc is not None else (lambda pos: None)
+    out: list[Citation] = []
+    seen: set[tuple] = set()
+    for f in found:  # earlier, more specific finders win over later ones on the same span
+        key = (f.field, f.start, f.end, f.footnote_no)
+        overlaps = any(k[0] == f.field and k[3] == f.footnote_no and k[1] < f.end and f.start < k[2]
+                       for k in seen)
+        if overlaps:
+            continue
+        seen.add(key)
+        out.append(Citation(
+            citation_id=stable_id(article.article_id, "citation", f.field, f.start, f.footnote_no),
+            article_id=article.article_id,
+            kind=f.kind,
+            source_text=f.source_text,
+            start_char=f.start,
+            end_char=f.end,
+            text_field=f.field,
+            footnote_no=f.footnote_no,
+            cited_title=f.cited_title,
+            cited_date=f.cited_date,
+            cited_text=f.cited_text,
+            sentence_no=sent_no(f.start) if f.field == "body" else None,
+        ))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Footnotes
+# ---------------------------------------------------------------------------------------------
+def _footnotes(body: str) -> list[_Found]:
+    out: list[_Found] = []
+    for m in _MARKER.finditer(body):
+        number = next(g for g in m.group("a", "b", "c", "d", "e") if g)
+        number = int(number.translate(_SUPERSCRIPT))
+        if m.group("rest").strip():
+            note_start = m.start("rest")
+            note = m.group("rest")
+        else:  # marker on its own line: the note is the next non-blank line
+            nxt = _NEXT_LINE.match(body, m.end())
+            if not nxt:
+                continue
+            note_start, note = nxt.start("note"), nxt.group("note")
+        note = note.rstrip()
+        if not _looks_like_reference(note):
+            continue
+        if (m.group("b") or m.group("e")) and not (_URL_HINT.search(note) or _marked_in_text(body, number)):
+            continue  # "1. On 5 May 2024, ..." is a numbered paragraph, not a note
+        for entry_start, entry in _entries(note):
+            parsed = _parse_reference(entry)
+            if parsed is None:
+                continue
+            s, e, source, title, cited = parsed
+            out.append(_Found("footnote", source, note_start + entry_start + s, note_start + entry_start + e,
+                              "body", number, title, cited, note.strip()))
+    return out
+
+
+def _marked_in_text(body: str, number: int) -> bool:
+    """The running text carries the note's marker: a superscript ⁵⁰⁵ or a bracketed [505]."""
+    return str(number).translate(_TO_SUPERSCRIPT) in body or body.count(f"[{number}]") > 1
+
+
+def _looks_like_reference(note: str) -> bool:
+    """'Outlet, Title, 20 December 2024, [url]' rather than a numbered list item or a heading."""
+    return note.count(",") >= 2 and bool(_REFERENCE_HINT.search(note))
+
+
+def _entries(note: str) -> list[tuple[int, str]]:
+    """A note citing several works separates them with '; '."""
+    out, pos = [], 0
+    for sep in _ENTRY_SEP.finditer(note):
+        out.append((pos, note[pos:sep.start()]))
+        pos = sep.end()
+    out.append((pos, note[pos:]))
+    return out
+
+
+def _parse_reference(entry: str):
+    """(start, end, outlet, title, date) from 'Author, I., Title, Outlet, date, [url]' or 'Outlet, Title, date'."""
+    cut = _URL_TAIL.search(entry)
+    main = entry[:cut.start()] if cut else entry
+    main = main.rstrip(" ,.;")
+    dates = find_absolute_dates(main)
+    cited = None
+    if dates:
+        d_start, _, first, _, _ = dates[-1]
+        cited = first
+        main = main[:d_start].rstrip(" ,")
+    fields = _fields(main)
+    if not fields:
+        return None
+    authors, i = _authors(fields)
+    rest = fields[i:]
+    if authors and len(rest) >= 2:  # Author, I., Title, Outlet, date
+        outlet, title_fields = rest[-1], rest[:-1]
+    elif authors:  # Author, I., Title, date: the author is the source
+        outlet, title_fields = authors[0], rest
+    else:  # Outlet, Title, date
+        outlet, title_fields = rest[0], rest[1:]
+    title = main[title_fields[0][0]:title_fields[-1][1]] if title_fields else None
+    s, e, text = outlet
+    return s, e, text, title, cited
+
+
+def _fields(text: str) -> list[tuple[int, int, str]]:
+    out, pos = [], 0
+    for sep in list(_FIELD_SEP.finditer(text)) + [None]:
+        end = sep.start() if sep else len(text)
+        chunk = text[pos:end]
+        lead = len(chunk) - len(chunk.lstrip())
+        chunk = chunk.strip()
+        if chunk:
+            out.append((pos + lead, pos + lead + len(chunk), chunk))
+        if sep:
+            pos = sep.end()
+    return out
+
+
+def _authors(fields: list) -> tuple[list, int]:
+    """Leading 'Surname, I.' pairs ('Smith, J. and Doe, K.'): the surname fields and where the rest starts."""
+    fields = list(fields)  # same length as the caller's list, so the returned index is valid there
+    authors: list = []
+    i = 0
+    while i + 1 < len(fields) and _SURNAME.match(fields[i][2]):
+        initials = _INITIALS.match(fields[i + 1][2])
+        if not initials:
+            break
+        authors.append(fields[i])
+        nxt = initials.group("next")
+        if nxt:  # "J. and Doe": the next surname shares the initials' field
+            end = fields[i + 1][1]
+            fields[i + 1] = (end - len(nxt), end, nxt)
+            i += 1
+        else:
+            i += 2
+    return authors, i
+
+
+# ---------------------------------------------------------------------------------------------
+# Source lines, photo credits
+# ---------------------------------------------------------------------------------------------
+def _source_lines(text: str, field: str) -> list[_Found]:
+    out: list[_Found] = []
+    for rx in (_SOURCE_LINE, _SOURCE_PAREN, _DATELINE):
+        for m in rx.finditer(text):
+            line = _line_of(text, m.start())
+            for s, e in _list_items(text, m.start("v"), m.end("v")):
+                out.append(_Found("source_line", text[s:e], s, e, field, cited_text=line))
+    return out
+
+
+def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """'AFP, Reuters' -> two spans; lower-case items ('own reporting') are not sources."""
+    out, pos = [], start
+    for sep in list(_LIST_SPLIT.finditer(text, start, end)) + [None]:
+        stop = sep.start() if sep else end
+        s, e = _strip_span(text, pos, stop)
+        if e > s and text[s].isupper() or (e > s and text[s].isdigit()):
+            out.append((s, e))
+        if sep:
+            pos = sep.end()
+    return out
+
+
+def _strip_span(text: str, s: int, e: int, chars: str = " \t.,;:") -> tuple[int, int]:
+    while s < e and text[s] in chars:
+        s += 1
+    while e > s and text[e - 1] in chars:
+        e -= 1
+    return s, e
+
+
+def _photo_credits(text: str, field: str) -> list[_Found]:
+    out: list[_Found] = []
+    for rx in (_CREDIT_LABELLED, _CREDIT_LINE, _CREDIT_SLASH):
+        for m in rx.finditer(text):
+            s, e = _strip_span(text, m.start("c"), m.end("c"))
+            if e <= s:
+                continue
+            if rx is _CREDIT_SLASH and not _slash_credit_plausible(text[s:e]):
+                continue
+            out += _parse_credit(text, s, e, field, _line_of(text, m.start()))
+    return out
+
+
+def _slash_credit_plausible(content: str) -> bool:
+    """'(AFP/Aaref Watad)' is a credit; '(Hayat Tahrir al-Sham/HTS)'-like asides need an agency hint."""
+    parts = [p.strip() for p in content.split("/")]
+    return any(_ACRONYM.match(p) or _AGENCY_HINT.search(p) for p in parts)
+
+
+def _parse_credit(text: str, s: int, e: int, field: str, line: str) -> list[_Found]:
+    """'OMAR HAJ KADOUR/AFP via Getty Images' -> photo_credit AFP + via Getty Images."""
+    out: list[_Found] = []
+    via = _VIA_SPLIT.search(text, s, e)
+    left_end = via.start() if via else e
+    parts, pos = [], s
+    for i in range(s, left_end + 1):
+        if i == left_end or text[i] == "/":
+            ps, pe = _strip_span(text, pos, i)
+            if pe > ps:
+                parts.append((ps, pe))
+            pos = i + 1
+    if parts:
+        ps, pe = max(parts, key=lambda p: _agency_score(text[p[0]:p[1]], len(parts) - parts.index(p)))
+        out.append(_Found("photo_credit", text[ps:pe], ps, pe, field, cited_text=line))
+    if via:
+        vs, ve = _strip_span(text, via.end(), e)
+        if ve > vs:
+            out.append(_Found("via", text[vs:ve], vs, ve, field, cited_text=line))
+    return out
+
+
+def _agency_score(part: str, tiebreak: int) -> tuple:
+    """Agencies are acronyms or carry agency words; photographers have two or more names."""
+    return (bool(_ACRONYM.match(part)) or bool(_AGENCY_HINT.search(part)), len(part.split()) == 1, tiebreak)
+
+
+def _line_of(text: str, pos: int) -> str:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start:end if end >= 0 else len(text)].strip()
+
+
+# ---------------------------------------------------------------------------------------------
+# Cue phrases
+# ---------------------------------------------------------------------------------------------
+def _cue_citations(text: str, field: str, doc) -> list[_Found]:
+    out: list[_Found] = []
+    for kind, rx in _CUES:
+        for m in rx.finditer(text):
+            for s, e in _names_at(text, m.end(), doc, strict=kind == "via"):
+                out.append(_Found(kind, text[s:e], s, e, field, cited_text=_sentence_of(text, m.start(), doc)))
+    return out
+
+
+def _names_at(text: str, pos: int, doc, strict: bool) -> list[tuple[int, int]]:
+    """Source name(s) right after a cue: 'the Russian news agency TASS', 'Reuters and AFP'."""
+    first = _name_at(text, pos, doc, strict)
+    if first is None:
+        return []
+    names = [first]
+    while True:  # "according to Reuters and AFP"
+        more = _MORE_NAME.match(text, names[-1][1])
+        if not more or not _valid_name(more.group("name")):
+            break
+        span = _complete_phrase(text, more.start("name"), more.end("name"), doc, strict)
+        if span is None:
+            break
+        names.append(span)
+    return names
+
+
+def _name_at(text: str, pos: int, doc, strict: bool) -> tuple[int, int] | None:
+    for rx in (_DESCRIBED_NAME, _DOC_NAME, _PLAIN_NAME):
+        m = rx.match(text, pos)
+        if m and _valid_name(m.group("name")):
+            return _complete_phrase(text, m.start("name"), m.end("name"), doc, strict)
+    return None
+
+
+def _valid_name(name: str) -> bool:
+    words = name.split()
+    return bool(words) and not all(w.lower().strip("’'s") in _NOT_NAMES for w in words)
+
+
+def _complete_phrase(text: str, s: int, e: int, doc, strict: bool) -> tuple[int, int] | None:
+    """A name that only modifies a common noun names the whole phrase.
+
+    'Russia’s defence ministry', 'Syrian state media' are the sources, not 'Russia’s' / 'Syrian';
+    for 'via' (strict) such a phrase ('via the Rafah crossing') is a route, not a source.
+    """
+    end = e
+    if doc is not None:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None and len(span):
+            tok = span.root
+            while tok.dep_ in ("compound", "amod", "poss", "nmod") and tok.head.i > tok.i:
+                tok = tok.head
+            tok_end = tok.idx + len(tok.text)
+            if tok_end > e and not re.search(r"[,;:()\n]", text[e:tok_end]):
+                end = tok_end
+    if end > e:
+        return None if strict else (s, end)
+    if _POSSESSIVE.search(text, s, e):
+        return None if strict else (s, e - 2)
+    return s, e
+
+
+def _sentence_of(text: str, pos: int, doc) -> str:
+    if doc is not None:
+        span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+        if span is not None and len(span):
+            return span[0].sent.text.strip()
+    return _line_of(text, pos)
+
+
+def _reporting_subjects(doc, body: str) -> list[_Found]:
+    """'Syrian state news agency SANA reported that ...' -> reported_by SANA."""
+    out: list[_Found] = []
+    for tok in doc:
+        if tok.lemma_ != "report" or tok.pos_ != "VERB" or any(c.dep_ == "auxpass" for c in tok.children):
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ != "PROPN":  # "the US agency Bloomberg": the name is an apposition
+            subj = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), subj)
+        if subj is None or subj.pos_ != "PROPN":
+            continue  # "Residents reported ...": not a named source
+        lo = min(t.idx for t in subj.head.subtree) if subj.dep_ == "appos" else min(t.idx for t in subj.subtree)
+        for m in re.finditer(_NAME, body[lo:subj.idx + len(subj.text)]):
+            s, e = lo + m.start(), lo + m.end()
+            if s <= subj.idx < e:
+                if body.startswith("The ", s) and (s == 0 or body[s - 1] in "\n" or s == subj.sent.start_char):
+                    s += 4  # sentence-initial "The" is not part of the name
+                if _valid_name(body[s:e]):
+                    out.append(_Found("reported_by", body[s:e], s, e, "body", cited_text=tok.sent.text.strip()))
+    return out
