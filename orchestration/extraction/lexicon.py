@@ -1,0 +1,383 @@
+"""Small curated reference data for actor and quote extraction.
+
+Plain Python constants, no behaviour. Everything here is general (any conflict, any outlet):
+role nouns, capital-city metonyms, well-known media outlets and organisations, country names,
+and keyword rules that type an organisation from its name. Lowercase keys unless noted.
+Article-specific knowledge (who "Zakharova" is, what "SNHR" stands for) is never listed here:
+it is learned from the article itself (full names, "(ACRONYM)" definitions).
+"""
+from __future__ import annotations
+
+# --- people ---------------------------------------------------------------------------------
+
+# Nouns that, with "the", refer back to a person ("the spokeswoman said"); also used to strip
+# titles in front of names ("Foreign Minister Sergei Lavrov"). Value = role group, so that
+# "spokeswoman" can resolve to a person introduced as "spokesperson".
+ROLE_NOUNS: dict[str, str] = {
+    "spokesperson": "spokesperson", "spokeswoman": "spokesperson", "spokesman": "spokesperson",
+    "press secretary": "spokesperson",
+    "president": "president", "vice-president": "president", "vice president": "president",
+    "prime minister": "prime minister", "premier": "prime minister", "chancellor": "prime minister",
+    "minister": "minister", "foreign minister": "minister", "defence minister": "minister",
+    "defense minister": "minister", "interior minister": "minister", "secretary": "minister",
+    "secretary-general": "secretary-general", "secretary general": "secretary-general",
+    "diplomat": "diplomat", "ambassador": "diplomat", "envoy": "diplomat", "emissary": "diplomat",
+    "commander": "commander", "general": "commander", "colonel": "commander",
+    "leader": "leader", "chief": "leader", "head": "leader", "chairman": "leader",
+    "chairwoman": "leader", "chair": "leader", "director": "leader", "founder": "leader",
+    "official": "official", "officer": "official", "representative": "official",
+    "deputy": "official", "adviser": "official", "advisor": "official", "aide": "official",
+    "coordinator": "official", "rapporteur": "official", "negotiator": "official",
+    "mediator": "official", "governor": "governor", "mayor": "mayor",
+    "lawmaker": "lawmaker", "senator": "lawmaker", "legislator": "lawmaker", "mp": "lawmaker",
+    "king": "monarch", "queen": "monarch", "prince": "monarch", "emir": "monarch",
+    "sheikh": "cleric", "cleric": "cleric", "imam": "cleric", "bishop": "cleric",
+    "patriarch": "cleric", "pope": "cleric",
+    "prosecutor": "prosecutor", "judge": "judge",
+    "researcher": "researcher", "analyst": "researcher", "expert": "researcher",
+    "journalist": "journalist", "correspondent": "journalist", "reporter": "journalist",
+    "editor": "journalist", "activist": "activist",
+}
+# Roles broad enough to refer back to any titled person nearby ("the diplomat" after
+# "Foreign Ministry spokesperson Maria Zakharova").
+GENERIC_ROLE_GROUPS: frozenset[str] = frozenset({"diplomat", "official", "leader"})
+
+# Words stripped from the front of a person name: honorifics, ranks, modifiers of titles.
+TITLE_WORDS: frozenset[str] = frozenset({
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady",
+    "gen", "gen.", "general", "brigadier", "brig", "brig.", "colonel", "col", "col.",
+    "lieutenant", "lt", "lt.", "major", "maj", "maj.", "captain", "capt", "capt.", "sergeant",
+    "sgt", "sgt.", "admiral", "adm", "adm.", "marshal", "field", "commander", "cmdr",
+    "president", "vice", "prime", "minister", "foreign", "defence", "defense", "interior",
+    "interim", "acting", "former", "ex", "deputy", "senior", "chief", "head", "leader",
+    "spokesperson", "spokeswoman", "spokesman", "ambassador", "envoy", "secretary",
+    "king", "queen", "prince", "princess", "emir", "sheikh", "shaikh", "imam", "ayatollah",
+    "pope", "bishop", "patriarch", "senator", "sen", "sen.", "rep", "rep.", "governor", "mayor",
+    "premier", "chancellor", "judge", "justice", "mufti", "transitional", "late", "then",
+})
+
+# --- places vs actors -----------------------------------------------------------------------
+
+# Head nouns that make a name a place ("Hmeimim air base", "Latakia province", "village of X").
+PLACE_NOUNS: frozenset[str] = frozenset({
+    "base", "airbase", "airport", "airfield", "port", "harbour", "harbor", "facility",
+    "province", "provinces", "governorate", "region", "district", "county", "state", "oblast",
+    "city", "town", "village", "countryside", "neighbourhood", "neighborhood", "suburb",
+    "camp", "area", "coast", "border", "valley", "mountains", "mountain", "river", "desert",
+    "prison", "hospital", "crossing", "checkpoint", "front", "frontline", "square", "street",
+    "municipality", "capital", "territory", "island", "peninsula", "strip", "bank", "corridor",
+})
+# A state's possession that is geography, not agency ("Syria's coastal region").
+GEO_POSSESSED: frozenset[str] = frozenset({
+    "region", "coast", "province", "territory", "soil", "land", "border", "borders", "north",
+    "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "capital",
+    "city", "countryside", "airspace", "waters", "interior", "coastline", "mountains", "desert",
+    "governorate", "cities", "towns", "villages", "oblast", "frontline", "frontlines",
+    # possessions that are not acts either
+    "history", "future", "past", "people", "population", "unity", "economy", "culture", "fate",
+    "heritage", "civilians", "citizens", "minorities", "communities", "map", "name", "flag",
+})
+# Prepositions that make a following place name locative ("in Moscow", "at Hmeimim").
+LOCATIVE_PREPS: frozenset[str] = frozenset({
+    "in", "at", "near", "inside", "outside", "into", "within", "throughout", "across",
+    "around", "towards", "toward", "onto", "beyond", "via", "along", "over", "through",
+    "outside of", "out", "off", "under",
+})
+# "to/from/for" are locative only after motion words ("flights to Moscow", "fled from Kyiv");
+# otherwise they mark a party ("support to Damascus", "approval from the Kremlin").
+MOTION_WORDS: frozenset[str] = frozenset({
+    "flight", "flights", "fly", "flee", "fled", "go", "travel", "trip", "visit", "return",
+    "move", "head", "send", "deport", "evacuate", "evacuation", "transfer", "relocate",
+    "withdraw", "withdrawal", "exit", "leave", "depart", "departure", "arrive", "arrival",
+    "route", "road", "journey", "drive", "sail", "ship", "deliver", "delivery", "come",
+    "escape", "pull", "retreat", "march", "advance", "enter", "cross", "bring", "take",
+    "transport", "expel", "displace", "migrate", "emigrate", "land", "direct", "see", "view",
+    "close", "near", "next", "adjacent", "distance", "away", "km", "kilometre", "kilometer",
+    "kilometres", "kilometers", "mile", "miles", "north", "south", "east", "west",
+})
+# Head nouns that turn a place-name modifier into an agent ("the Damascus government",
+# "Kremlin spokesperson", "Kyiv officials").
+GOVERNMENT_HEADS: frozenset[str] = frozenset({
+    "government", "authorities", "authority", "administration", "regime", "leadership",
+    "official", "officials", "ministry", "embassy", "delegation", "cabinet", "parliament",
+    "military", "army", "forces", "troops", "command", "presidency", "junta", "side",
+})
+# Verbs whose object is a party being addressed or acted upon as an agent ("urging Damascus").
+ADDRESSEE_VERBS: frozenset[str] = frozenset({
+    "urge", "ask", "call", "accuse", "blame", "criticize", "criticise", "condemn", "support",
+    "back", "warn", "sanction", "pressure", "press", "help", "join", "invite", "thank",
+    "recognize", "recognise", "tell", "persuade", "convince", "request", "demand", "push",
+    "encourage", "praise", "fight", "defeat", "oppose", "arm", "fund", "supply", "engage",
+    "contact", "meet", "lobby", "threaten", "allow", "force", "hold",
+})
+# Extra verbs whose object is a state as target ("Russia invaded Ukraine"); not used for
+# capitals, where "attacked Kyiv" is a place.
+STATE_TARGET_VERBS: frozenset[str] = frozenset({"invade", "attack", "annex", "occupy", "defeat"})
+# Prepositions whose object is a party ("relations with Moscow", "talks between Kyiv and ...").
+PARTY_PREPS: frozenset[str] = frozenset({"with", "between", "against", "among", "by", "versus", "vs"})
+
+# --- states and capitals --------------------------------------------------------------------
+
+# Surface form -> canonical state name. Case-sensitive surface forms.
+COUNTRIES: dict[str, str] = {name: name for name in (
+    "Afghanistan", "Albania", "Algeria", "Angola", "Argentina", "Armenia", "Australia", "Austria",
+    "Azerbaijan", "Bahrain", "Bangladesh", "Belarus", "Belgium", "Benin", "Bolivia",
+    "Bosnia and Herzegovina", "Brazil", "Bulgaria", "Burkina Faso", "Burundi", "Cambodia",
+    "Cameroon", "Canada", "Central African Republic", "Chad", "Chile", "China", "Colombia",
+    "Croatia", "Cuba", "Cyprus", "Czech Republic", "Denmark", "Djibouti", "Ecuador", "Egypt",
+    "Eritrea", "Estonia", "Ethiopia", "Finland", "France", "Georgia", "Germany", "Ghana",
+    "Greece", "Guatemala", "Guinea", "Haiti", "Hungary", "India", "Indonesia", "Iran", "Iraq",
+    "Ireland", "Israel", "Italy", "Japan", "Jordan", "Kazakhstan", "Kenya", "Kosovo", "Kuwait",
+    "Kyrgyzstan", "Laos", "Latvia", "Lebanon", "Libya", "Lithuania", "Mali", "Mauritania",
+    "Mexico", "Moldova", "Mongolia", "Montenegro", "Morocco", "Mozambique", "Myanmar", "Nepal",
+    "Netherlands", "New Zealand", "Nicaragua", "Niger", "Nigeria", "North Korea",
+    "North Macedonia", "Norway", "Oman", "Pakistan", "Palestine", "Panama", "Peru",
+    "Philippines", "Poland", "Portugal", "Qatar", "Romania", "Russia", "Rwanda", "Saudi Arabia",
+    "Senegal", "Serbia", "Sierra Leone", "Slovakia", "Slovenia", "Somalia", "South Africa",
+    "South Korea", "South Sudan", "Spain", "Sri Lanka", "Sudan", "Sweden", "Switzerland",
+    "Syria", "Taiwan", "Tajikistan", "Tanzania", "Thailand", "Tunisia", "Turkey",
+    "Turkmenistan", "Uganda", "Ukraine", "United Arab Emirates", "United Kingdom",
+    "United States", "Uruguay", "Uzbekistan", "Venezuela", "Vietnam", "Yemen", "Zambia",
+    "Zimbabwe", "Bosnia", "Congo", "Democratic Republic of the Congo", "Ivory Coast",
+)}
+COUNTRIES.update({
+    "US": "United States", "U.S.": "United States", "USA": "United States",
+    "United States of America": "United States", "America": "United States",
+    "UK": "United Kingdom", "U.K.": "United Kingdom", "Britain": "United Kingdom",
+    "Great Britain": "United Kingdom", "Russian Federation": "Russia",
+    "Turkiye": "Turkey", "Türkiye": "Turkey", "Burma": "Myanmar", "DRC": "Democratic Republic of the Congo",
+    "DR Congo": "Democratic Republic of the Congo", "UAE": "United Arab Emirates",
+    "Syrian Arab Republic": "Syria", "Islamic Republic of Iran": "Iran", "PRC": "China",
+    "Côte d'Ivoire": "Ivory Coast", "Czechia": "Czech Republic", "KSA": "Saudi Arabia",
+})
+
+# Capitals and seats of power used for a government ("Moscow expects ...", "the Kremlin said").
+# Surface form -> (canonical actor, actor_type). Contested capitals are left out on purpose.
+METONYMS: dict[str, tuple[str, str]] = {
+    "Moscow": ("Government of Russia", "government_body"),
+    "Kremlin": ("Government of Russia", "government_body"),
+    "Damascus": ("Government of Syria", "government_body"),
+    "Washington": ("Government of the United States", "government_body"),
+    "White House": ("Government of the United States", "government_body"),
+    "Pentagon": ("United States Department of Defense", "government_body"),
+    "State Department": ("United States Department of State", "government_body"),
+    "Kyiv": ("Government of Ukraine", "government_body"),
+    "Kiev": ("Government of Ukraine", "government_body"),
+    "Beijing": ("Government of China", "government_body"),
+    "Ankara": ("Government of Turkey", "government_body"),
+    "Tehran": ("Government of Iran", "government_body"),
+    "Khartoum": ("Government of Sudan", "government_body"),
+    "Naypyidaw": ("Government of Myanmar", "government_body"),
+    "Naypyitaw": ("Government of Myanmar", "government_body"),
+    "Nay Pyi Taw": ("Government of Myanmar", "government_body"),
+    "London": ("Government of the United Kingdom", "government_body"),
+    "Downing Street": ("Government of the United Kingdom", "government_body"),
+    "Whitehall": ("Government of the United Kingdom", "government_body"),
+    "Paris": ("Government of France", "government_body"),
+    "Elysee": ("Government of France", "government_body"),
+    "Élysée": ("Government of France", "government_body"),
+    "Berlin": ("Government of Germany", "government_body"),
+    "Riyadh": ("Government of Saudi Arabia", "government_body"),
+    "Cairo": ("Government of Egypt", "government_body"),
+    "Doha": ("Government of Qatar", "government_body"),
+    "Abu Dhabi": ("Government of the United Arab Emirates", "government_body"),
+    "Amman": ("Government of Jordan", "government_body"),
+    "Baghdad": ("Government of Iraq", "government_body"),
+    "Beirut": ("Government of Lebanon", "government_body"),
+    "Kabul": ("Government of Afghanistan", "government_body"),
+    "Islamabad": ("Government of Pakistan", "government_body"),
+    "New Delhi": ("Government of India", "government_body"),
+    "Tokyo": ("Government of Japan", "government_body"),
+    "Seoul": ("Government of South Korea", "government_body"),
+    "Pyongyang": ("Government of North Korea", "government_body"),
+    "Minsk": ("Government of Belarus", "government_body"),
+    "Tbilisi": ("Government of Georgia", "government_body"),
+    "Baku": ("Government of Azerbaijan", "government_body"),
+    "Yerevan": ("Government of Armenia", "government_body"),
+    "Addis Ababa": ("Government of Ethiopia", "government_body"),
+    "Nairobi": ("Government of Kenya", "government_body"),
+    "Kinshasa": ("Government of the Democratic Republic of the Congo", "government_body"),
+    "Kigali": ("Government of Rwanda", "government_body"),
+    "Juba": ("Government of South Sudan", "government_body"),
+    "Bamako": ("Government of Mali", "government_body"),
+    "Brussels": ("European Union", "organization"),
+}
+
+# --- media ----------------------------------------------------------------------------------
+
+# Surface form -> (canonical outlet name, media kind). Case-sensitive surface forms.
+MEDIA: dict[str, tuple[str, str]] = {
+    # news agencies
+    "Reuters": ("Reuters", "news_agency"), "AFP": ("Agence France-Presse", "news_agency"),
+    "Agence France-Presse": ("Agence France-Presse", "news_agency"),
+    "Agence France Presse": ("Agence France-Presse", "news_agency"),
+    "AP": ("Associated Press", "news_agency"), "Associated Press": ("Associated Press", "news_agency"),
+    "TASS": ("TASS", "news_agency"), "RIA Novosti": ("RIA Novosti", "news_agency"),
+    "Interfax": ("Interfax", "news_agency"), "Sputnik": ("Sputnik", "news_agency"),
+    "Sputnik News": ("Sputnik", "news_agency"), "Xinhua": ("Xinhua", "news_agency"),
+    "Anadolu": ("Anadolu Agency", "news_agency"), "Anadolu Agency": ("Anadolu Agency", "news_agency"),
+    "SANA": ("SANA", "news_agency"), "IRNA": ("IRNA", "news_agency"), "Tasnim": ("Tasnim", "news_agency"),
+    "WAFA": ("WAFA", "news_agency"),
+    "Ukrinform": ("Ukrinform", "news_agency"), "Bloomberg": ("Bloomberg", "news_agency"),
+    "EFE": ("EFE", "news_agency"), "ANSA": ("ANSA", "news_agency"),
+    "Kyodo": ("Kyodo News", "news_agency"), "Yonhap": ("Yonhap", "news_agency"),
+    "SUNA": ("SUNA", "news_agency"), "Getty Images": ("Getty Images", "photo_agency"),
+    # broadcasters
+    "BBC": ("BBC", "broadcaster"), "BBC News": ("BBC News", "broadcaster"),
+    "CNN": ("CNN", "broadcaster"), "NBC News": ("NBC News", "broadcaster"), "NBC": ("NBC", "broadcaster"),
+    "CBS News": ("CBS News", "broadcaster"), "ABC News": ("ABC News", "broadcaster"),
+    "Fox News": ("Fox News", "broadcaster"), "NPR": ("NPR", "broadcaster"), "PBS": ("PBS", "broadcaster"),
+    "Sky News": ("Sky News", "broadcaster"), "Al Jazeera": ("Al Jazeera", "broadcaster"),
+    "Al-Jazeera": ("Al Jazeera", "broadcaster"), "Al Arabiya": ("Al Arabiya", "broadcaster"),
+    "Al-Arabiya": ("Al Arabiya", "broadcaster"), "Al Mayadeen": ("Al Mayadeen", "broadcaster"),
+    "RT": ("RT", "broadcaster"), "France 24": ("France 24", "broadcaster"),
+    "Deutsche Welle": ("Deutsche Welle", "broadcaster"), "DW": ("Deutsche Welle", "broadcaster"),
+    "Euronews": ("Euronews", "broadcaster"), "VOA": ("Voice of America", "broadcaster"),
+    "Voice of America": ("Voice of America", "broadcaster"),
+    "Radio Free Europe": ("Radio Free Europe/Radio Liberty", "broadcaster"),
+    "RFE/RL": ("Radio Free Europe/Radio Liberty", "broadcaster"),
+    "Syria TV": ("Syria TV", "broadcaster"), "Radio Dabanga": ("Radio Dabanga", "broadcaster"),
+    "Channel 4 News": ("Channel 4 News", "broadcaster"), "TRT": ("TRT", "broadcaster"),
+    "Press TV": ("Press TV", "broadcaster"), "Channel 12": ("Channel 12", "broadcaster"),
+    # newspapers and online outlets
+    "The Media Line": ("The Media Line", "online"), "Media Line": ("The Media Line", "online"),
+    "Jerusalem Post": ("The Jerusalem Post", "newspaper"),
+    "Times of Israel": ("The Times of Israel", "online"), "Haaretz": ("Haaretz", "newspaper"),
+    "New York Times": ("The New York Times", "newspaper"),
+    "Washington Post": ("The Washington Post", "newspaper"),
+    "Wall Street Journal": ("The Wall Street Journal", "newspaper"),
+    "Financial Times": ("Financial Times", "newspaper"),
+    "The Economist": ("The Economist", "newspaper"), "Le Monde": ("Le Monde", "newspaper"),
+    "Der Spiegel": ("Der Spiegel", "newspaper"), "Politico": ("Politico", "online"),
+    "Axios": ("Axios", "online"), "Middle East Eye": ("Middle East Eye", "online"),
+    "New Arab": ("The New Arab", "online"), "Asharq Al-Awsat": ("Asharq Al-Awsat", "newspaper"),
+    "Enab Baladi": ("Enab Baladi", "online"), "Syria Direct": ("Syria Direct", "online"),
+    "Kommersant": ("Kommersant", "newspaper"), "Izvestia": ("Izvestia", "newspaper"),
+    "Meduza": ("Meduza", "online"), "Moscow Times": ("The Moscow Times", "newspaper"),
+    "Novaya Gazeta": ("Novaya Gazeta", "newspaper"), "Kyiv Independent": ("The Kyiv Independent", "online"),
+    "Ukrainska Pravda": ("Ukrainska Pravda", "online"), "Kyiv Post": ("Kyiv Post", "newspaper"),
+    "Sudan Tribune": ("Sudan Tribune", "online"), "Irrawaddy": ("The Irrawaddy", "online"),
+    "Myanmar Now": ("Myanmar Now", "online"), "Frontier Myanmar": ("Frontier Myanmar", "online"),
+    "Global Research": ("Global Research", "online"), "South China Morning Post": ("South China Morning Post", "newspaper"),
+    "Global Times": ("Global Times", "newspaper"), "Daily Sabah": ("Daily Sabah", "newspaper"),
+    "Hurriyet": ("Hurriyet", "newspaper"), "L'Orient Today": ("L'Orient Today", "online"),
+    "Arab News": ("Arab News", "newspaper"),
+}
+# Words in a name that make an unknown organisation a media outlet ("Syria Times", "Ahval News").
+MEDIA_KEYWORDS: frozenset[str] = frozenset({
+    "news", "times", "post", "press", "tribune", "gazette", "journal", "herald", "daily",
+    "television", "tv", "radio", "broadcasting", "media", "newspaper", "chronicle", "telegraph",
+    "courier", "newswire",
+})
+
+# Not actors: platforms, page furniture and shouted common words NER tags as ORG/PERSON.
+NON_ACTOR_WORDS: frozenset[str] = frozenset({
+    "facebook", "twitter", "instagram", "youtube", "tiktok", "telegram", "whatsapp", "linkedin",
+    "email", "e-mail", "newsletter", "subscribe", "related", "articles", "article", "read",
+    "more", "share", "follow", "source", "photo", "credit", "image", "images", "exclusive",
+    "update", "breaking", "live", "video", "watch", "click", "print", "comments", "reply",
+    "advertisement", "enlrage", "enlarge", "url", "menu", "home", "politics", "opinion",
+    "copyright", "caption", "file", "analysis", "explainer", "editorial",
+})
+# Trailing words trimmed from a name ("The Jerusalem Post Newsletter" -> "The Jerusalem Post").
+TRAILING_JUNK: frozenset[str] = frozenset({"newsletter", "website", "app", "podcast", "channel"})
+
+# --- organisations --------------------------------------------------------------------------
+
+# Well-known organisations by name or acronym -> (canonical, actor_type). In-article
+# "(ACRONYM)" definitions take precedence. Case-sensitive surface forms.
+KNOWN_ORGS: dict[str, tuple[str, str]] = {
+    "UN": ("United Nations", "organization"), "United Nations": ("United Nations", "organization"),
+    "EU": ("European Union", "organization"), "European Union": ("European Union", "organization"),
+    "NATO": ("NATO", "organization"), "ICRC": ("International Committee of the Red Cross", "organization"),
+    "UNHCR": ("UNHCR", "organization"), "UNICEF": ("UNICEF", "organization"),
+    "WFP": ("World Food Programme", "organization"), "OCHA": ("OCHA", "organization"),
+    "UNRWA": ("UNRWA", "organization"), "OHCHR": ("OHCHR", "organization"),
+    "IOM": ("International Organization for Migration", "organization"),
+    "MSF": ("Médecins Sans Frontières", "organization"),
+    "Doctors Without Borders": ("Médecins Sans Frontières", "organization"),
+    "HRW": ("Human Rights Watch", "organization"), "Amnesty": ("Amnesty International", "organization"),
+    "ICC": ("International Criminal Court", "organization"), "ICJ": ("International Court of Justice", "organization"),
+    "IAEA": ("IAEA", "organization"), "OSCE": ("OSCE", "organization"), "African Union": ("African Union", "organization"),
+    "AU": ("African Union", "organization"), "ASEAN": ("ASEAN", "organization"),
+    "Arab League": ("Arab League", "organization"), "ACLED": ("ACLED", "organization"),
+    "ISW": ("Institute for the Study of War", "organization"),
+    "Hamas": ("Hamas", "armed_group"), "Hezbollah": ("Hezbollah", "armed_group"),
+    "Houthis": ("Houthis", "armed_group"), "Ansar Allah": ("Houthis", "armed_group"),
+    "Islamic Jihad": ("Palestinian Islamic Jihad", "armed_group"), "Taliban": ("Taliban", "armed_group"),
+    "ISIS": ("Islamic State", "armed_group"), "ISIL": ("Islamic State", "armed_group"),
+    "Islamic State": ("Islamic State", "armed_group"), "Daesh": ("Islamic State", "armed_group"),
+    "al-Qaeda": ("al-Qaeda", "armed_group"), "Al-Qaeda": ("al-Qaeda", "armed_group"),
+    "al-Shabaab": ("al-Shabaab", "armed_group"), "Boko Haram": ("Boko Haram", "armed_group"),
+    "HTS": ("Hayat Tahrir al-Sham", "armed_group"), "Hayat Tahrir al-Sham": ("Hayat Tahrir al-Sham", "armed_group"),
+    "RSF": ("Rapid Support Forces", "armed_group"), "Rapid Support Forces": ("Rapid Support Forces", "armed_group"),
+    "SAF": ("Sudanese Armed Forces", "military_unit"), "IDF": ("Israel Defense Forces", "military_unit"),
+    "Wagner": ("Wagner Group", "armed_group"), "Wagner Group": ("Wagner Group", "armed_group"),
+    "Africa Corps": ("Africa Corps", "armed_group"), "PKK": ("PKK", "armed_group"),
+    "YPG": ("YPG", "armed_group"), "SDF": ("Syrian Democratic Forces", "armed_group"),
+    "SNA": ("Syrian National Army", "armed_group"), "Tatmadaw": ("Myanmar Armed Forces", "military_unit"),
+    "PDF": ("People's Defence Force", "armed_group"), "Arakan Army": ("Arakan Army", "armed_group"),
+    "M23": ("M23", "armed_group"), "Fatah": ("Fatah", "organization"),
+    "Red Cross": ("Red Cross", "organization"), "Red Crescent": ("Red Crescent", "organization"),
+    "White Helmets": ("White Helmets", "organization"),
+}
+# Leading acronyms expanded in canonical names ("UN Security Council").
+ACRONYM_PREFIXES: dict[str, str] = {"UN": "United Nations", "U.N.": "United Nations", "EU": "European Union"}
+
+# Keyword rules typing an organisation from its name, first match wins. Lowercase words;
+# multi-word keys match as phrases.
+MILITARY_UNIT_WORDS: frozenset[str] = frozenset({
+    "army", "navy", "air force", "armed forces", "defense forces", "defence forces",
+    "security forces", "division", "battalion", "regiment", "corps", "marines", "guard",
+    "special forces", "border guard", "national guard", "republican guard",
+})
+ARMED_GROUP_WORDS: frozenset[str] = frozenset({
+    "militia", "militias", "rebels", "rebel", "front", "brigade", "brigades", "forces",
+    "movement", "mujahideen", "resistance", "liberation", "jihad", "insurgents", "fighters",
+    "faction", "factions", "legion",
+})
+GOVERNMENT_BODY_WORDS: frozenset[str] = frozenset({
+    "ministry", "foreign ministry", "council", "agency", "department", "government",
+    "administration", "parliament", "senate", "congress", "cabinet", "presidency",
+    "directorate", "commission", "authority", "office", "treasury", "embassy", "consulate",
+    "security service", "intelligence", "general security", "assembly", "court", "tribunal",
+    "prosecutor", "municipality", "governorate", "police", "emergency service",
+    "emergency services", "civil defence", "civil defense", "health ministry",
+})
+ORGANIZATION_WORDS: frozenset[str] = frozenset({
+    "network", "observatory", "watch", "amnesty", "red crescent", "red cross", "committee",
+    "center", "centre", "institute", "foundation", "university", "organization", "organisation",
+    "association", "union", "federation", "program", "programme", "fund", "coalition", "party",
+    "endowment", "society", "trust", "initiative", "project", "group", "company", "corporation",
+    "bank", "alliance", "league", "doctors", "syndicate", "council",
+})
+# Any of these at the end of a proper-noun chain makes it an organisation name even when NER
+# missed it ("Malcolm H. Kerr Carnegie Middle East Center", "Stimson Center").
+ORG_HEAD_WORDS: frozenset[str] = frozenset({
+    "ministry", "council", "agency", "department", "directorate", "commission", "authority",
+    "network", "observatory", "watch", "committee", "center", "centre", "institute",
+    "foundation", "university", "organization", "organisation", "association", "union",
+    "federation", "programme", "fund", "coalition", "party", "endowment", "army", "forces",
+    "brigade", "brigades", "division", "battalion", "regiment", "corps", "militia", "front",
+    "movement", "crescent", "cross", "police", "administration", "court", "tribunal", "office",
+    "program", "society", "group", "force", "guard", "service", "services", "assembly",
+    "government", "commission", "secretariat", "mission", "bureau",
+})
+
+# --- quotes ---------------------------------------------------------------------------------
+
+# Lemmas of verbs (and "according") that attribute speech. Lowercase.
+SPEECH_VERBS: frozenset[str] = frozenset({
+    "say", "tell", "add", "state", "note", "explain", "stress", "emphasize", "emphasise",
+    "insist", "claim", "announce", "declare", "warn", "write", "tweet", "post", "ask", "reply",
+    "respond", "answer", "continue", "conclude", "argue", "assert", "affirm", "confirm", "deny",
+    "acknowledge", "admit", "recall", "describe", "call", "term", "dub", "label", "indicate",
+    "point", "observe", "comment", "remark", "mention", "report", "reveal", "disclose",
+    "suggest", "urge", "demand", "cite", "quote", "put", "express", "consider", "accuse",
+    "charge", "complain", "lament", "allege", "maintain", "repeat", "reiterate", "predict",
+    "promise", "pledge", "vow", "threaten", "condemn", "denounce", "decry", "hail", "praise",
+    "encourage", "recount", "whisper", "shout", "cry", "plead", "beg", "testify", "exclaim",
+    "sigh", "joke", "agree", "believe", "think", "estimate", "read", "conclude", "caution",
+})
+# Pronouns that can name a speaker; resolved to the last person mentioned before the quote.
+PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her"})
