@@ -43,21 +43,31 @@ class ExtractReport:
     words: int = 0
 
 
+PENDING_SQL = """
+    WITH corpus AS (
+        -- the middle of the corpus's published dates: dates an article that gives none
+        SELECT quantile_disc(published_date, 0.5) AS middle FROM raw.articles WHERE published_date IS NOT NULL
+    ),
+    current AS (
+        SELECT a.*, CASE WHEN a.published_date IS NULL THEN coalesce(a.caption_date, corpus.middle) END AS reference_date
+        FROM raw.articles a, corpus
+    )
+    SELECT a.article_id, a.body_text, a.published_date, a.publisher, a.title, a.reference_date,
+           coalesce(a.boilerplate_text, ''), a.content_sha256, a.file_name
+    FROM current a
+    LEFT JOIN raw.extraction_ledger l
+      ON l.article_id = a.article_id AND l.content_sha256 = a.content_sha256 AND l.extractor_version = ?
+     AND l.reference_date IS NOT DISTINCT FROM a.reference_date
+    WHERE l.article_id IS NULL
+    ORDER BY a.file_name
+"""
+
+
 def pending_articles(con: duckdb.DuckDBPyConnection) -> list[tuple[ArticleInput, str, str, str]]:
-    """(input, boilerplate, content_sha256, file_name) for articles whose ledger entry is missing or stale."""
-    rows = con.execute(
-        """
-        SELECT a.article_id, a.body_text, a.published_date, a.publisher, a.title,
-               coalesce(a.boilerplate_text, ''), a.content_sha256, a.file_name
-        FROM raw.articles a
-        LEFT JOIN raw.extraction_ledger l
-          ON l.article_id = a.article_id AND l.content_sha256 = a.content_sha256 AND l.extractor_version = ?
-        WHERE l.article_id IS NULL
-        ORDER BY a.file_name
-        """,
-        [extractor_version()],
-    ).fetchall()
-    return [(ArticleInput(r[0], r[1], r[2], r[3], r[4]), r[5], r[6], r[7]) for r in rows]
+    """(input, boilerplate, content_sha256, file_name) for articles whose ledger entry is missing or stale:
+    new or changed text, a new extractor version, or a new reference date for an undated article."""
+    rows = con.execute(PENDING_SQL, [extractor_version()]).fetchall()
+    return [(ArticleInput(r[0], r[1], r[2], r[3], r[4], r[5]), r[6], r[7], r[8]) for r in rows]
 
 
 def default_processes(n_articles: int) -> int:
@@ -68,20 +78,21 @@ def default_processes(n_articles: int) -> int:
     return 1 if n_articles < 40 else max(1, min(os.cpu_count() or 1, 4))
 
 
-def _write_batch(con, batch: list[tuple[ArticleExtraction, str]], version: str, report: ExtractReport) -> None:
-    ids = [extraction.article_id for extraction, _ in batch]
+def _write_batch(con, batch: list[tuple[ArticleExtraction, str, object]], version: str, report: ExtractReport) -> None:
+    ids = [extraction.article_id for extraction, _, _ in batch]
     now = datetime.now(timezone.utc).replace(tzinfo=None)
     con.execute("BEGIN TRANSACTION")
     try:
         warehouse.delete_articles(con, [f"raw.{t}" for t in warehouse.EXTRACTION_TABLES] + ["raw.extraction_ledger"], ids)
         for table, record_type in warehouse.EXTRACTION_TABLES.items():
             attr = warehouse.EXTRACTION_ATTRS[table]
-            rows = [row for extraction, _ in batch for row in getattr(extraction, attr)]
+            rows = [row for extraction, _, _ in batch for row in getattr(extraction, attr)]
             warehouse.insert_rows(con, f"raw.{table}", warehouse.rows_to_arrow(record_type, rows))
             report.rows[table] = report.rows.get(table, 0) + len(rows)
         con.executemany(
-            "INSERT INTO raw.extraction_ledger VALUES (?, ?, ?, ?)",
-            [[extraction.article_id, sha, version, now] for extraction, sha in batch],
+            "INSERT INTO raw.extraction_ledger (article_id, content_sha256, extractor_version, reference_date, extracted_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [[extraction.article_id, sha, version, reference, now] for extraction, sha, reference in batch],
         )
         con.execute("COMMIT")
     except BaseException:
@@ -105,10 +116,10 @@ def extract_pending(con: duckdb.DuckDBPyConnection, log=None, batch_articles: in
         log.info(f"parsing {len(pending):,} articles with {n_process} process(es); {report.skipped:,} unchanged skipped")
     started = time.perf_counter()
     docs = nlp.pipe((item[0].body for item in pending), batch_size=16, n_process=n_process)
-    batch: list[tuple[ArticleExtraction, str]] = []
+    batch: list[tuple[ArticleExtraction, str, object]] = []
     for (article, boilerplate, sha, file_name), doc in zip(pending, docs):
         try:
-            batch.append((extract_from_doc(doc, article, boilerplate), sha))
+            batch.append((extract_from_doc(doc, article, boilerplate), sha, article.reference_date))
             report.parsed += 1
             report.words += len(article.body.split())
         except Exception as exc:  # one article's extractor bug must not stop the others

@@ -10,6 +10,7 @@ import dataclasses
 import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 
 import duckdb
@@ -17,8 +18,19 @@ import duckdb
 from orchestration import warehouse
 from orchestration.articles.reader import Article, IngestError, article_id_for, list_article_files, read_article
 
-ARTICLE_COLUMNS = [f.name for f in dataclasses.fields(Article)] + ["ingested_at"]
 DEPENDENT_TABLES = [f"raw.{t}" for t in warehouse.EXTRACTION_TABLES] + ["raw.extraction_ledger"]
+READER_DIR = Path(__file__).resolve().parent / "articles"
+
+
+@lru_cache(maxsize=1)
+def reader_version() -> str:
+    """Digest of the file-reading code: a change to decoding, metadata or boilerplate rules
+    re-reads every file (and so re-extracts it, since offsets index the body it produces)."""
+    digest = hashlib.sha256()
+    for path in sorted(READER_DIR.glob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 @dataclass
@@ -52,7 +64,9 @@ def read_seed_file(seeds: Path, rel: str, path: Path) -> tuple[bytes | None, Ing
 
 def sync_articles(con: duckdb.DuckDBPyConnection, seeds: Path, log=None) -> IngestReport:
     report = IngestReport()
-    existing = dict(con.execute("SELECT file_name, content_sha256 FROM raw.articles").fetchall())
+    version = reader_version()
+    existing = {name: (sha, read_with) for name, sha, read_with in
+                con.execute("SELECT file_name, content_sha256, reader_version FROM raw.articles").fetchall()}
     now = datetime.now(timezone.utc).replace(tzinfo=None)
     new_rows: list[Article] = []
     seen: set[str] = set()
@@ -64,7 +78,7 @@ def sync_articles(con: duckdb.DuckDBPyConnection, seeds: Path, log=None) -> Inge
         data, error = read_seed_file(seeds, rel, path)
         if error is None:
             digest = hashlib.sha256(data).hexdigest()
-            if existing.get(rel) == digest:
+            if existing.get(rel) == (digest, version):
                 report.unchanged += 1
                 seen.add(rel)
                 continue
@@ -88,7 +102,7 @@ def sync_articles(con: duckdb.DuckDBPyConnection, seeds: Path, log=None) -> Inge
         if new_rows:
             import pyarrow as pa
 
-            table = pa.Table.from_pylist([{**dataclasses.asdict(a), "ingested_at": now} for a in new_rows])
+            table = pa.Table.from_pylist([{**dataclasses.asdict(a), "reader_version": version, "ingested_at": now} for a in new_rows])
             warehouse.insert_rows(con, "raw.articles", table)
         # the quarantine always reflects the folder as it is now
         con.execute("DELETE FROM raw.ingest_errors")

@@ -20,21 +20,21 @@ from orchestration.extraction import records
 
 SCHEMAS = ("raw", "staging", "marts")
 
-ARTICLES_DDL = """
-    article_id VARCHAR NOT NULL, file_name VARCHAR NOT NULL, content_sha256 VARCHAR NOT NULL,
-    size_bytes BIGINT, encoding VARCHAR, title VARCHAR, title_source VARCHAR, publisher VARCHAR,
-    author VARCHAR, published_date DATE, published_date_precision VARCHAR, url VARCHAR,
-    metadata_source VARCHAR, body_text VARCHAR NOT NULL, boilerplate_text VARCHAR,
-    word_count INTEGER, ingested_at TIMESTAMP
-"""
-INGEST_ERRORS_DDL = """
-    file_name VARCHAR NOT NULL, reason VARCHAR NOT NULL, content_sha256 VARCHAR,
-    size_bytes BIGINT, detected_at TIMESTAMP
-"""
-LEDGER_DDL = """
-    article_id VARCHAR NOT NULL, content_sha256 VARCHAR NOT NULL, extractor_version VARCHAR NOT NULL,
-    extracted_at TIMESTAMP
-"""
+ARTICLES_COLUMNS = [
+    ("article_id", "VARCHAR NOT NULL"), ("file_name", "VARCHAR NOT NULL"), ("content_sha256", "VARCHAR NOT NULL"),
+    ("size_bytes", "BIGINT"), ("encoding", "VARCHAR"), ("title", "VARCHAR"), ("title_source", "VARCHAR"),
+    ("publisher", "VARCHAR"), ("author", "VARCHAR"), ("published_date", "DATE"), ("published_date_precision", "VARCHAR"),
+    ("caption_date", "DATE"), ("url", "VARCHAR"), ("metadata_source", "VARCHAR"), ("body_text", "VARCHAR NOT NULL"),
+    ("boilerplate_text", "VARCHAR"), ("word_count", "INTEGER"), ("reader_version", "VARCHAR"), ("ingested_at", "TIMESTAMP"),
+]
+INGEST_ERRORS_COLUMNS = [
+    ("file_name", "VARCHAR NOT NULL"), ("reason", "VARCHAR NOT NULL"), ("content_sha256", "VARCHAR"),
+    ("size_bytes", "BIGINT"), ("detected_at", "TIMESTAMP"),
+]
+LEDGER_COLUMNS = [
+    ("article_id", "VARCHAR NOT NULL"), ("content_sha256", "VARCHAR NOT NULL"), ("extractor_version", "VARCHAR NOT NULL"),
+    ("reference_date", "DATE"), ("extracted_at", "TIMESTAMP"),
+]
 
 # raw extraction tables, each built from its record dataclass so the two never drift apart
 EXTRACTION_TABLES: dict[str, type] = {
@@ -72,18 +72,25 @@ def record_columns(record_type: type) -> list[tuple[str, str]]:
             for f in dataclasses.fields(record_type)]
 
 
-def _ddl_for(record_type: type) -> str:
-    return ", ".join(f"{name} {sql}" for name, sql in record_columns(record_type))
+def _ensure_table(con: duckdb.DuckDBPyConnection, table: str, columns: list[tuple[str, str]]) -> None:
+    """Create the table, or add the columns a newer version of the code expects (existing rows get NULL)."""
+    con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({', '.join(f'{n} {t}' for n, t in columns)})")
+    schema, name = table.split(".")
+    present = {r[0] for r in con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND table_name = ?", [schema, name]).fetchall()}
+    for column, sql_type in columns:
+        if column not in present:
+            con.execute(f"ALTER TABLE {table} ADD COLUMN {column} {sql_type.replace(' NOT NULL', '')}")
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     for schema in SCHEMAS:
         con.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
-    con.execute(f"CREATE TABLE IF NOT EXISTS raw.articles ({ARTICLES_DDL})")
-    con.execute(f"CREATE TABLE IF NOT EXISTS raw.ingest_errors ({INGEST_ERRORS_DDL})")
-    con.execute(f"CREATE TABLE IF NOT EXISTS raw.extraction_ledger ({LEDGER_DDL})")
+    _ensure_table(con, "raw.articles", ARTICLES_COLUMNS)
+    _ensure_table(con, "raw.ingest_errors", INGEST_ERRORS_COLUMNS)
+    _ensure_table(con, "raw.extraction_ledger", LEDGER_COLUMNS)
     for table, record_type in EXTRACTION_TABLES.items():
-        con.execute(f"CREATE TABLE IF NOT EXISTS raw.{table} ({_ddl_for(record_type)})")
+        _ensure_table(con, f"raw.{table}", record_columns(record_type))
 
 
 @contextmanager

@@ -69,6 +69,19 @@ def parse_date(text: str) -> tuple[date, str] | None:
     return None
 
 
+def latest_full_date(text: str) -> date | None:
+    """The latest day-precision date written in ``text`` (photo captions date the article)."""
+    found = []
+    for regex in (_ISO_DATE, _LONG_DATE, _DMY_DATE):
+        for m in regex.finditer(text):
+            month = int(m["m"]) if "m" in m.groupdict() else _month(m["mon"])
+            try:
+                found.append(date(int(m["y"]), month, int(m["d"])))
+            except ValueError:
+                continue
+    return max(found) if found else None
+
+
 def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", _MD_LINK.sub(r"\1", text)).strip(" *'\"")
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from orchestration.articles.boilerplate import split_boilerplate
 from orchestration.articles.decode import UndecodableError, decode_bytes
 from orchestration.articles.frontmatter import FrontMatterError, split_front_matter
-from orchestration.articles.metadata import infer_metadata
+from orchestration.articles.metadata import infer_metadata, latest_full_date
 from orchestration.extraction.ids import stable_id
 
 ARTICLE_SUFFIXES = (".txt",)
@@ -30,6 +30,7 @@ class Article:
     author: str | None
     published_date: date | None
     published_date_precision: str | None
+    caption_date: date | None  # latest full date in captions/boilerplate: dates an undated article
     url: str | None
     metadata_source: str  # front_matter, inferred, or mixed
     body_text: str
@@ -96,6 +97,7 @@ def read_article(file_name: str, data: bytes) -> Article | IngestError:
         author=front.get("author", inferred.author),
         published_date=published,
         published_date_precision="day" if "published" in front else inferred.published_precision,
+        caption_date=latest_full_date("".join(boiler_lines)),
         url=front.get("url", inferred.url),
         metadata_source="front_matter" if len(used) == 5 else ("mixed" if used else "inferred"),
         body_text=body,

@@ -378,6 +378,7 @@ class _Context:
 
     def __init__(self, article: ArticleInput, cands: list[_Cand]):
         self.published = article.published_date
+        self.reference = article.reference_date
         full: list[tuple[int, date]] = []
         years: Counter = Counter()
         for c in cands:
@@ -393,16 +394,18 @@ class _Context:
         self.prev: date | None = None  # last resolved date, for "the next day"
 
     def day_anchor(self, pos: int) -> date | None:
-        """Published date, else the latest full date written before ``pos``."""
+        """Published date, else the latest full date written before ``pos``, else the reference date."""
         if self.published:
             return self.published
         i = bisect_right(self.full_pos, pos) - 1
-        return self.full[i] if i >= 0 else None
+        return self.full[i] if i >= 0 else self.reference
 
     def ref(self) -> tuple[date | None, str]:
         """Reference 'now' for relative expressions."""
         if self.published:
             return self.published, "relative_published"
+        if self.latest is None and self.reference is not None:
+            return self.reference, "relative_reference"
         return self.latest, "relative_inferred"
 
 

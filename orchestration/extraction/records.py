@@ -19,6 +19,10 @@ class ArticleInput:
     published_date: date | None = None
     publisher: str | None = None
     title: str | None = None
+    # For an article with no published date: a date it was written near (its captions' latest
+    # date, else the middle of the corpus's published dates). Picks years for "March 14"; never
+    # resolves a weekday.
+    reference_date: date | None = None
 
 
 @dataclass
