@@ -1,19 +1,32 @@
-{# Key for matching actor names across articles: name_key plus transliteration folding
-   (al-/el- articles, initial kh → h, doubled letters, ee/ou vowel spellings), so that
-   "Ahmed Al-Sharaa" / "Ahmed al-Sharaa" and "Khmeimim" / "Hmeimim" compare equal. #}
+{# Key for matching actor names across articles. Mirrors orchestration.extraction.actors.actor_key
+   (tests/test_actor_key_parity.py keeps the two in step): accents, "(The)", possessive,
+   apostrophes, Arabic article prefixes (al-/el-/as-/ash-…), a leading "the", standalone al/el,
+   initial kh → h, ou → u, doubled letters, final m → n on longer words; so
+   "Ahmed Al-Sharaa" = "Ahmad al-Sharaa"'s surname, and "Khmeimim" = "Hmeimim" = "Hmeimin". #}
 {% macro actor_key(expr) -%}
-    {%- set folded -%}
-        regexp_replace(regexp_replace(regexp_replace(
-            ' ' || {{ name_key(expr) }} || ' ',
-            ' (al|el) ', ' ', 'g'),
-            ' kh', ' h', 'g'),
-            '(ee|ou)', 'u', 'g')
+    {%- set s -%}
+        regexp_replace(regexp_replace(regexp_replace(regexp_replace(
+            lower(strip_accents(trim({{ expr }}))),
+            '\s*\(the\)$', ''),
+            '[''’]s?$', ''),
+            '[''’‘`´ʼʿʾ]', '', 'g'),
+            '\b(al|el|ul|as|ad|ash|at|az|an|ar|adh|ath|ud|ed|es)-', ' ', 'g')
     {%- endset -%}
-    {%- set ns = namespace(sql=folded) -%}
+    {%- set words -%}
+        list_filter(string_split(trim(regexp_replace({{ s }}, '[^0-9a-z]+', ' ', 'g')), ' '), lambda w: w <> '')
+    {%- endset -%}
+    {%- set ns = namespace(folded="replace(regexp_replace(w, '^kh', 'h'), 'ou', 'u')") -%}
     {%- for letter in 'abcdefghijklmnopqrstuvwxyz' -%}
-        {%- set ns.sql = "replace(" ~ ns.sql ~ ", '" ~ letter ~ letter ~ "', '" ~ letter ~ "')" -%}
+        {%- set ns.folded = "regexp_replace(" ~ ns.folded ~ ", '" ~ letter ~ letter ~ "+', '" ~ letter ~ "', 'g')" -%}
     {%- endfor -%}
-    trim({{ ns.sql }})
+    {%- set folded = ns.folded -%}
+    array_to_string(list_transform(
+        list_filter(
+            case when len({{ words }}) > 0 and {{ words }}[1] = 'the' then {{ words }}[2:] else {{ words }} end,
+            lambda w: not (w in ('al', 'el') and len({{ words }}) > 1)),
+        lambda w: case when length({{ folded }}) > 3 and ends_with({{ folded }}, 'm')
+                       then left({{ folded }}, -1) || 'n' else {{ folded }} end
+    ), ' ')
 {%- endmacro %}
 
 {# Consonant skeleton of a given name: "Ahmed" and "Ahmad" agree, "Bashar" and "Maher" do not. #}

@@ -1,17 +1,32 @@
--- The place an article is mostly about: its most-mentioned named place that is not also
--- mentioned as an actor ("Russia urges…" is an actor; "in Syria" is a place). Figure
--- estimates use it to keep the same count type from different episodes apart.
+-- The place an article is about, used to keep estimates of different episodes apart.
+-- Candidates: named places the article mentions often (at least twice and at least a quarter
+-- as often as its most-mentioned place), never a place also mentioned as an actor ("Russia
+-- urges…"). Among candidates the one most articles share wins, so articles about one
+-- episode agree ("Syria" rather than one saying "Latakia"), while an article about El Fasher
+-- that mentions Syria once keeps its own place. Spellings are matched with actor_key.
 with places as (
-    select p.article_id, p.surface_text
+    select p.article_id, p.surface_text, {{ actor_key('p.surface_text') }} as place_key
     from {{ ref('stg_place_mentions') }} p
     where not exists (
         select 1 from {{ ref('stg_entity_mentions') }} m
         where m.article_id = p.article_id and m.start_char < p.end_char and p.start_char < m.end_char
     )
+),
+per_article as (
+    select article_id, place_key, mode(surface_text) as surface_text, count(*) as n
+    from places group by 1, 2
+),
+candidates as (
+    select *, max(n) over (partition by article_id) as top_n from per_article
+),
+spread as (
+    select place_key, count(distinct article_id) as n_articles from per_article group by 1
 )
 select
-    article_id,
-    arg_max(surface_text, n) as region,
-    {{ actor_key('arg_max(surface_text, n)') }} as region_key
-from (select article_id, surface_text, count(*) as n from places group by 1, 2)
-group by article_id
+    c.article_id,
+    arg_max(c.surface_text, (s.n_articles, c.n, c.place_key)) as region,
+    arg_max(c.place_key, (s.n_articles, c.n, c.place_key)) as region_key
+from candidates c
+join spread s using (place_key)
+where c.n >= 2 and c.n >= 0.25 * c.top_n
+group by c.article_id

@@ -4,11 +4,19 @@
 --     smaller than an earlier one ("803 people … The report noted … at least 172 members …").
 --   report_date: the latest day-precision date in the sentence that is not a "since" date,
 --     else the article's published date.
+--   unit: a figure with no unit of its own takes the previous one in its sentence.
 --   scope: incident when the sentence describes one attack without a cumulative cue.
-with figures as (
+with unit_filled as (
+    -- "more than 8,000 people, with the number potentially rising to 9,000": a figure with no
+    -- unit counts what the figure before it in the same sentence and count type counts
+    select f.* replace (coalesce(nullif(trim(f.unit), ''), lag(nullif(trim(f.unit), '') ignore nulls) over (
+               partition by f.article_id, f.sentence_no, f.count_type order by f.start_char)) as unit)
+    from {{ ref('stg_figure_mentions') }} f
+),
+figures as (
     select f.*, s.text as sentence_text,
            coalesce(uc.unit_class, nullif(lower(trim(f.unit)), ''), 'unspecified') as unit_class
-    from {{ ref('stg_figure_mentions') }} f
+    from unit_filled f
     left join {{ ref('stg_sentences') }} s on s.article_id = f.article_id and s.sentence_no = f.sentence_no
     left join {{ ref('unit_classes') }} uc on uc.unit = lower(trim(f.unit))
 ),
