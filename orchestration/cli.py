@@ -53,9 +53,12 @@ def run() -> int:
         evt.asset_check_evaluation_data for evt in result.all_events
         if evt.event_type_value == "ASSET_CHECK_EVALUATION" and not evt.asset_check_evaluation_data.passed
     ]
+    blocking_failures = 0
     for check in failed_checks:
-        print(f"CHECK FAILED: {check.asset_key.to_user_string()} {check.check_name}: {check.description}", file=sys.stderr)
-    if not result.success:
+        level = "CHECK FAILED" if check.severity.value == "ERROR" else "CHECK WARNING"
+        blocking_failures += check.severity.value == "ERROR"
+        print(f"{level}: {check.asset_key.to_user_string()} {check.check_name}: {check.description}", file=sys.stderr)
+    if not result.success or blocking_failures:
         failures = [e for e in result.all_events if e.is_step_failure]
         for event in failures:
             print(f"STEP FAILED: {event.step_key}: {event.event_specific_data.error.message.strip()}", file=sys.stderr)
