@@ -16,6 +16,8 @@ from orchestration.extraction.records import ArticleExtraction, EntityMention, F
 
 ROOT = Path(__file__).resolve().parents[1]
 HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
+HELDOUT2 = ROOT / "tests" / "fixtures" / "heldout2"  # second, independently written held-out set
+HELDOUT_DIRS = [HELDOUT, HELDOUT2]
 
 _spec = importlib.util.spec_from_file_location("evaluate_extraction", ROOT / "scripts" / "evaluate_extraction.py")
 ev = importlib.util.module_from_spec(_spec)
@@ -198,23 +200,28 @@ def test_main_exits_zero_and_writes_json(tmp_path, monkeypatch, capsys):
 # --------------------------------------------------------------------------- gold.json vs fixtures
 
 
-def _gold_json():
-    return json.loads((HELDOUT / "gold.json").read_text(encoding="utf-8"))["files"]
+def _gold_json(folder=HELDOUT):
+    return json.loads((folder / "gold.json").read_text(encoding="utf-8"))["files"]
 
 
-def test_every_fixture_has_gold_and_reasonable_length():
-    files = _gold_json()
-    texts = sorted(p.name for p in HELDOUT.glob("*.txt"))
+@pytest.mark.parametrize("folder", HELDOUT_DIRS, ids=lambda d: d.name)
+def test_every_fixture_has_gold_and_reasonable_length(folder):
+    files = _gold_json(folder)
+    texts = sorted(p.name for p in folder.glob("*.txt"))
     assert texts and sorted(files) == texts
     for name in texts:
-        words = len((HELDOUT / name).read_text(encoding="utf-8").split())
+        words = len((folder / name).read_text(encoding="utf-8").split())
         assert 250 <= words <= 450, (name, words)
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in HELDOUT.glob("*.txt")))
-def test_gold_is_consistent_with_fixture(name):
-    entry = _gold_json()[name]
-    body = (HELDOUT / name).read_text(encoding="utf-8")
+@pytest.mark.parametrize(
+    "folder,name",
+    [(d, p.name) for d in HELDOUT_DIRS for p in sorted(d.glob("*.txt"))],
+    ids=lambda v: v.name if isinstance(v, Path) else v,
+)
+def test_gold_is_consistent_with_fixture(folder, name):
+    entry = _gold_json(folder)[name]
+    body = (folder / name).read_text(encoding="utf-8")
     from datetime import date
 
     date.fromisoformat(entry["published_date"])
@@ -247,5 +254,5 @@ def test_gold_is_consistent_with_fixture(name):
         forms = [actor["name"], *actor["aliases"]]
         assert any(f.lower() in lowered for f in forms), f"{name}: actor {actor['name']!r} not in text"
     # the scorer loads it too
-    loaded = {a.file: a for a in ev.load_gold(HELDOUT)}
+    loaded = {a.file: a for a in ev.load_gold(folder)}
     assert len(loaded[name].figures) == len(entry["figures"])
