@@ -388,6 +388,12 @@ def _excluded(doc, body: str, g: _Group, unit) -> bool:
 
     if g.vague:
         return first.ent_type_ in ("ORG", "FAC", "WORK_OF_ART", "LAW")
+    if first.text[:1] == "0" and len(first.text) > 1 and first.text.isdigit():
+        return True  # "0015", "No. 014": codes and postcodes, never counts
+    if _in_digit_sequence(doc, g, body, s, e):
+        return True  # "+374 91 402 765": a phone number
+    if _is_street_number(doc, g):
+        return True  # "21 Paronyan Street"
     # glued to letters or dotted/slashed/colon-joined: footnotes, model names, dates, times
     if prev_ch.isalpha() or (prev_ch in "-–/:._" and prev2_ch.isalnum()):
         return True
@@ -445,6 +451,33 @@ def _excluded(doc, body: str, g: _Group, unit) -> bool:
     if first.lower_ == "one" and g.end - g.start == 1:
         if next_low in ("of", "another", "by", "day", "hand") or prev_low in ONE_BLOCKERS_BEFORE:
             return True
+    return False
+
+
+STREET_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "square", "highway"}
+
+
+def _in_digit_sequence(doc, g: _Group, body: str, s: int, e: int) -> bool:
+    """Digit groups run together with only spaces between them, or after a "+": phone numbers."""
+    if s > 0 and body[:s].rstrip(" ").endswith(("+",)):
+        return True
+    before = doc[g.start - 1] if g.start > 0 else None
+    after = doc[g.end] if g.end < len(doc) else None
+    def bare_digits(tok) -> bool:
+        return tok is not None and tok.text.lstrip("+").isdigit()
+    return (bare_digits(before) and before.whitespace_ == " " and before.text.startswith("+")) or \
+        (bare_digits(before) and bare_digits(after)) or \
+        (bare_digits(before) and (g.start < 2 or doc[g.start - 2].text.lstrip("+").isdigit() or doc[g.start - 2].text == "+"))
+
+
+def _is_street_number(doc, g: _Group) -> bool:
+    """A number followed by one to three proper nouns and a street word is an address."""
+    for k in range(g.end, min(g.end + 4, len(doc))):
+        tok = doc[k]
+        if tok.lower_.rstrip(".") in STREET_WORDS:
+            return k > g.end
+        if tok.pos_ != "PROPN" and not tok.text[:1].isupper():
+            return False
     return False
 
 

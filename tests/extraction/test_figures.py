@@ -488,3 +488,16 @@ def test_seed_ids_are_deterministic(nlp, seeds):
     again = run(nlp, body, article_id=figures[0].article_id)
     assert [f.figure_id for f in again] == [f.figure_id for f in figures]
     assert len({f.figure_id for f in figures}) == len(figures)
+
+
+@pytest.mark.parametrize("text", [
+    "For information, contact: Narek Avetisyan, +374 91 402 765, 21 Paronyan Street, Yerevan 0015.",
+    "Government communiqué No. 014, read on the radio.",
+    "Call +41 79 251 80 33 for details.",
+])
+def test_phone_numbers_codes_and_addresses_are_not_figures(text):
+    from orchestration.extraction.figures import extract_figures
+    from orchestration.extraction.nlp import load_nlp
+    from orchestration.extraction.records import ArticleInput
+
+    assert extract_figures(load_nlp()(text), ArticleInput("x", text), []) == []
