@@ -1,12 +1,18 @@
-"""Quality stage: one blocking Dagster asset check per Great Expectations suite in expectations/."""
+"""Quality stage: the Great Expectations suites in expectations/ as blocking Dagster asset checks.
 
+One multi-asset check per pipeline stage (ingest, extract, marts) validates every suite of that
+stage in one step and renders Data Docs once: per-suite steps spent more time starting and
+re-rendering the site than validating. Each suite is still its own check in the UI, attached
+to its asset, blocking (or not) on its own.
+"""
 import json
+from collections import defaultdict
 
 import dagster as dg
 
 from orchestration import settings
 from orchestration.articles.reader import list_article_files
-from orchestration.quality.suites import Suite, data_docs_index, load_suites, validate
+from orchestration.quality.suites import Outcome, Suite, load_suites, publish_data_docs, validate
 from orchestration.resources import SeedsFolder, WarehouseResource
 
 
@@ -28,42 +34,69 @@ def _failure_markdown(failures) -> str:
     return "\n".join(lines) or "none"
 
 
-def build_check(suite: Suite) -> dg.AssetChecksDefinition:
-    asset_key = dg.AssetKey(suite.asset.split("/"))
+def _asset_key(suite: Suite) -> dg.AssetKey:
+    return dg.AssetKey(suite.asset.split("/"))
 
-    @dg.asset_check(
-        asset=asset_key,
-        name=f"ge_{suite.name}",
-        blocking=suite.blocking,
-        description=f"Great Expectations suite expectations/{suite.path.name}. {suite.description}".strip(),
+
+def stage_of(suite: Suite) -> str:
+    if suite.asset == "raw_articles":
+        return "ingest"
+    return "extract" if suite.asset.startswith("raw_") else "marts"
+
+
+def _result(suite: Suite, outcome: Outcome, rows: int, params: dict, docs: str) -> dg.AssetCheckResult:
+    errors, warnings = outcome.errors, outcome.warnings
+    samples = [{"expectation": f.expectation, "column": f.column, "rows": f.sample_rows} for f in outcome.failures if f.sample_rows]
+    return dg.AssetCheckResult(
+        asset_key=_asset_key(suite),
+        check_name=f"ge_{suite.name}",
+        passed=not outcome.failures,
+        severity=dg.AssetCheckSeverity.ERROR if errors else dg.AssetCheckSeverity.WARN,
+        description=(
+            f"{len(errors)} failed, {len(warnings)} warnings of {outcome.evaluated} expectations: "
+            + "; ".join(f"{f.expectation}({f.column or ''}) {f.summary}" for f in outcome.failures)
+        ) if outcome.failures else f"all {outcome.evaluated} expectations passed",
+        metadata={
+            "rows_validated": rows,
+            "expectations": outcome.evaluated,
+            "failed_expectations": dg.MetadataValue.md(_failure_markdown(outcome.failures)),
+            "sample_failing_rows": dg.MetadataValue.json(samples) if samples else dg.MetadataValue.text("none"),
+            "data_docs": dg.MetadataValue.path(docs),
+            **({"parameters": dg.MetadataValue.json(json.loads(json.dumps(params, default=str)))} if params else {}),
+        },
     )
-    def _check(warehouse: WarehouseResource, seeds: SeedsFolder) -> dg.AssetCheckResult:
-        with warehouse.connect(read_only=False) as con:
-            frame = con.execute(suite.query).df()
-            params = _runtime_parameters(con, seeds, suite.parameters)
+
+
+def build_stage_check(stage: str, suites: list[Suite]) -> dg.AssetChecksDefinition:
+    by_name = {f"ge_{s.name}": s for s in suites}
+
+    @dg.multi_asset_check(
+        name=f"quality_{stage}",
+        specs=[
+            dg.AssetCheckSpec(
+                name=check_name, asset=_asset_key(suite), blocking=suite.blocking,
+                description=f"Great Expectations suite expectations/{suite.path.name}. {suite.description}".strip(),
+            )
+            for check_name, suite in by_name.items()
+        ],
+        can_subset=True,
+    )
+    def _check(context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource, seeds: SeedsFolder):
+        selected = [by_name[key.name] for key in context.selected_asset_check_keys]
+        with warehouse.connect() as con:
+            frames = {s.name: con.execute(s.query).df() for s in selected}
+            params = _runtime_parameters(con, seeds, set().union(*(s.parameters for s in selected)))
         docs_root = settings.data_docs_dir()
-        outcome = validate(suite, frame, params, docs_root=docs_root)
-        errors, warnings = outcome.errors, outcome.warnings
-        samples = [{"expectation": f.expectation, "column": f.column, "rows": f.sample_rows} for f in outcome.failures if f.sample_rows]
-        return dg.AssetCheckResult(
-            passed=not outcome.failures,
-            severity=dg.AssetCheckSeverity.ERROR if errors else dg.AssetCheckSeverity.WARN,
-            description=(
-                f"{len(errors)} failed, {len(warnings)} warnings of {outcome.evaluated} expectations: "
-                + "; ".join(f"{f.expectation}({f.column or ''}) {f.summary}" for f in outcome.failures)
-            ) if outcome.failures else f"all {outcome.evaluated} expectations passed",
-            metadata={
-                "rows_validated": len(frame),
-                "expectations": outcome.evaluated,
-                "failed_expectations": dg.MetadataValue.md(_failure_markdown(outcome.failures)),
-                "sample_failing_rows": dg.MetadataValue.json(samples) if samples else dg.MetadataValue.text("none"),
-                "data_docs": dg.MetadataValue.path(str(data_docs_index(docs_root))),
-                **({"parameters": dg.MetadataValue.json(json.loads(json.dumps(params, default=str)))} if params else {}),
-            },
-        )
+        outcomes = {s.name: validate(s, frames[s.name], params, docs_root=docs_root) for s in selected}
+        docs = str(publish_data_docs(docs_root))
+        for suite in selected:
+            yield _result(suite, outcomes[suite.name], len(frames[suite.name]), params, docs)
 
     return _check
 
 
 def expectation_checks() -> list[dg.AssetChecksDefinition]:
-    return [build_check(suite) for suite in load_suites(settings.EXPECTATIONS_DIR)]
+    stages: dict[str, list[Suite]] = defaultdict(list)
+    for suite in load_suites(settings.EXPECTATIONS_DIR):
+        stages[stage_of(suite)].append(suite)
+    return [build_stage_check(stage, suites) for stage, suites in sorted(stages.items())]
