@@ -1,27 +1,21 @@
 """Entity mentions: seed articles plus short sentences about other conflicts, one rule each."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from orchestration.extraction.actors import actor_key, extract_mentions
 from orchestration.extraction.ids import stable_id
-from orchestration.extraction.nlp import load_nlp
+from tests.conftest import seed_text as seed
 from orchestration.extraction.records import ArticleInput
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+from tests.conftest import SEEDS  # noqa: E402
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 PLACES = {"Latakia", "Tartus", "Tartous", "Hmeimim", "Hmeimin", "Khmeimim", "Jableh", "Jeblah"}
 
 
-def seed(prefix: str) -> str:
-    return next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def run(nlp, body: str, article_id: str = "a1"):

@@ -2,25 +2,18 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from orchestration.extraction.dates import extract_dates, find_absolute_dates
 from orchestration.extraction.ids import stable_id
-from orchestration.extraction.nlp import load_nlp
+from tests.conftest import seed_text as seed
 from orchestration.extraction.records import ArticleInput
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
-def seed(prefix: str) -> str:
-    return next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def run(nlp, body: str, published: date | None = None, article_id: str = "a1"):

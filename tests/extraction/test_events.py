@@ -2,26 +2,19 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from orchestration.extraction.dates import extract_dates
 from orchestration.extraction.events import build_events
 from orchestration.extraction.ids import stable_id
-from orchestration.extraction.nlp import load_nlp
+from tests.conftest import seed_text as seed
 from orchestration.extraction.records import ArticleInput, EntityMention
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
-def seed(prefix: str) -> str:
-    return next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def mention(body: str, surface: str, actor_type: str = "organization", after: str = "",

@@ -9,7 +9,6 @@ import pytest
 from orchestration.extraction.attribution import find_attributions, is_outlet_name
 from orchestration.extraction.figures import extract_figures
 from orchestration.extraction.ids import stable_id
-from orchestration.extraction.nlp import load_nlp
 from orchestration.extraction.records import ArticleInput, EntityMention, FigureMention
 
 SEEDS = os.path.join(os.path.dirname(__file__), "..", "..", "seeds")
@@ -18,9 +17,6 @@ COUNT_TYPES = {"killed", "wounded", "displaced", "sheltered", "detained", "missi
                "aid", "flights", "distance", "duration", "other"}
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def run(nlp, body: str, mentions=None, article_id: str = "t") -> list[FigureMention]:

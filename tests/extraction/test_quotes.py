@@ -1,27 +1,21 @@
 """Direct quotations and their speakers: seed articles plus short texts about other conflicts."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from orchestration.extraction.actors import extract_mentions
 from orchestration.extraction.ids import stable_id
-from orchestration.extraction.nlp import load_nlp
 from orchestration.extraction.quotes import extract_quotes
+from tests.conftest import seed_text as seed
 from orchestration.extraction.records import ArticleInput
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+from tests.conftest import SEEDS  # noqa: E402
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 
 
-def seed(prefix: str) -> str:
-    return next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def run(nlp, body: str, article_id: str = "a1"):

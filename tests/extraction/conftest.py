@@ -1,0 +1,10 @@
+"""Fixtures shared by the extraction unit tests."""
+import pytest
+
+from orchestration.extraction.nlp import load_nlp
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The packaged spaCy model, loaded once for the whole test session."""
+    return load_nlp()
