@@ -6,6 +6,7 @@ from pathlib import Path
 import dagster as dg
 
 from orchestration import settings
+from orchestration.assets.charts import figure_estimates_chart
 from orchestration.assets.dbt import dbt_models, dbt_resource
 from orchestration.assets.extract import extract_articles
 from orchestration.assets.ingest import raw_articles
@@ -17,7 +18,7 @@ from orchestration.resources import SeedsFolder, WarehouseResource
 def build_definitions(warehouse_path: Path | str | None = None, seeds_dir: Path | str | None = None) -> dg.Definitions:
     """The product's definitions; tests pass a temporary warehouse and seeds folder."""
     return dg.Definitions(
-        assets=[raw_articles, extract_articles, dbt_models],
+        assets=[raw_articles, extract_articles, dbt_models, figure_estimates_chart],
         asset_checks=expectation_checks(),
         jobs=[all_assets_job],
         sensors=[seeds_folder_sensor],

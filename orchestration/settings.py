@@ -2,6 +2,7 @@
 
 SEEDS_DIR       folder of article files (default: <repo>/seeds)
 WAREHOUSE_PATH  the DuckDB file (default: <repo>/warehouse.duckdb)
+CHARTS_DIR      where chart PNGs are written (default: <repo>/reports/charts)
 Both are resolved to absolute paths so Dagster, dbt (which runs in its own working
 directory) and the user's SQL session all see the same files.
 """
@@ -26,3 +27,7 @@ def warehouse_path() -> Path:
 
 def data_docs_dir() -> Path:
     return Path(os.environ.get("DATA_DOCS_DIR") or REPORTS_DIR / "data_docs").expanduser().resolve()
+
+
+def charts_dir() -> Path:
+    return Path(os.environ.get("CHARTS_DIR") or REPORTS_DIR / "charts").expanduser().resolve()

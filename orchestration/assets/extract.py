@@ -3,6 +3,7 @@
 import dagster as dg
 
 from orchestration import warehouse as wh
+from orchestration.assets.previews import table_preview
 from orchestration.extract import extract_pending, extractor_version
 from orchestration.resources import WarehouseResource
 
@@ -18,6 +19,40 @@ DESCRIPTIONS = {
     "citations": "Cited sources: footnotes, source lines, according to, photo credits (raw.citations).",
 }
 
+# the first rows of each table as the UI shows them: the article file, then what was found
+PREVIEWS = {
+    "sentences": "t.sentence_no, t.text",
+    "entity_mentions": "t.surface_text, t.canonical_name, t.actor_type, t.resolution",
+    "place_mentions": "t.surface_text, t.label",
+    "figure_mentions": "t.surface_text, t.value_low, t.value_high, t.qualifier, t.unit, t.count_type, t.claimant_text, t.outlet_text",
+    "date_mentions": "t.surface_text, t.date_start, t.date_end, t.precision",
+    "events": "t.event_date, t.date_precision, t.date_text, t.description, t.location",
+    "event_actors": "t.role, m.surface_text AS actor, m.canonical_name",
+    "quotes": "t.speaker_text, t.speaker_canonical, t.quote_text",
+    "citations": "t.kind, t.source_text, t.footnote_no, t.cited_title, t.cited_date",
+}
+PREVIEW_JOINS = {"event_actors": "LEFT JOIN raw.entity_mentions m ON m.mention_id = t.mention_id"}
+PREVIEW_ORDER = {"event_actors": "t.event_id", "citations": "t.start_char", "events": "t.sentence_no"}
+PREVIEW_ROWS = 10
+
+# what analysts count after each run: figures, actors, events (numbers the UI plots across runs)
+TOTALS = {
+    "figure_mentions": {"figures": "SELECT count(*) FROM raw.figure_mentions",
+                        "figures_with_claimant": "SELECT count(*) FROM raw.figure_mentions WHERE claimant_text IS NOT NULL"},
+    "entity_mentions": {"actors": "SELECT count(DISTINCT lower(canonical_name)) FROM raw.entity_mentions"},
+    "events": {"events": "SELECT count(*) FROM raw.events",
+               "dated_events": "SELECT count(*) FROM raw.events WHERE event_date IS NOT NULL"},
+    "quotes": {"speakers": "SELECT count(DISTINCT lower(speaker_canonical)) FROM raw.quotes"},
+}
+
+
+def _preview(con, table: str):
+    order = PREVIEW_ORDER.get(table, "t.start_char")
+    return con.execute(
+        f"SELECT a.file_name, {PREVIEWS[table]} FROM raw.{table} t JOIN raw.articles a USING (article_id) "
+        f"{PREVIEW_JOINS.get(table, '')} ORDER BY a.file_name, {order} LIMIT {PREVIEW_ROWS}"
+    ).df()
+
 
 @dg.multi_asset(
     name="extract_articles",
@@ -31,6 +66,8 @@ def extract_articles(context: dg.AssetExecutionContext, warehouse: WarehouseReso
     with warehouse.connect() as con:
         report = extract_pending(con, log=context.log)
         counts = {t: con.execute(f"SELECT count(*) FROM raw.{t}").fetchone()[0] for t in wh.EXTRACTION_TABLES}
+        previews = {t: table_preview(_preview(con, t)) for t in wh.EXTRACTION_TABLES}
+        totals = {t: {k: con.execute(sql).fetchone()[0] for k, sql in TOTALS.get(t, {}).items()} for t in wh.EXTRACTION_TABLES}
     for file_name, error in report.failed:
         context.log.error(f"{file_name}: {error}")
     for table in wh.EXTRACTION_TABLES:
@@ -44,5 +81,7 @@ def extract_articles(context: dg.AssetExecutionContext, warehouse: WarehouseReso
                 "articles_failed": len(report.failed),
                 "extractor_version": extractor_version(),
                 "parse_seconds": round(report.seconds_parsing, 2),
+                **totals[table],
+                "preview": previews[table],
             },
         )

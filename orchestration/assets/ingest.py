@@ -2,6 +2,7 @@
 
 import dagster as dg
 
+from orchestration.assets.previews import table_preview
 from orchestration.ingest import sync_articles
 from orchestration.resources import SeedsFolder, WarehouseResource
 
@@ -22,6 +23,7 @@ def raw_articles(context: dg.AssetExecutionContext, warehouse: WarehouseResource
             "SELECT file_name, title, publisher, author, published_date, word_count FROM raw.articles ORDER BY file_name LIMIT 10"
         ).df()
         rows = con.execute("SELECT count(*) FROM raw.articles").fetchone()[0]
+        quarantine = con.execute("SELECT file_name, reason, size_bytes FROM raw.ingest_errors ORDER BY file_name").df()
     for err in report.quarantined:
         context.log.warning(f"quarantined {err.file_name}: {err.reason}")
     context.log.info(
@@ -36,10 +38,9 @@ def raw_articles(context: dg.AssetExecutionContext, warehouse: WarehouseResource
             "removed": len(report.removed),
             "unchanged": report.unchanged,
             "quarantined": len(report.quarantined),
-            "quarantined_files": dg.MetadataValue.md(
-                "\n".join(f"- `{e.file_name}`: {e.reason}" for e in report.quarantined) or "none"
-            ),
-            "seeds_folder": str(seeds.root),
-            "preview": dg.MetadataValue.md(preview.to_markdown(index=False)),
+            # every file in quarantine now (the table mirrors the folder), with the reason
+            "quarantined_files": table_preview(quarantine, limit=100) if len(quarantine) else dg.MetadataValue.text("none"),
+            "seeds_folder": dg.MetadataValue.path(str(seeds.root)),
+            "preview": table_preview(preview),
         }
     )
