@@ -42,14 +42,14 @@ def _one_pipeline_run(seeds: Path, warehouse: Path) -> dict:
     result = defs.resolve_job_def("build_warehouse").execute_in_process(
         instance=instance, raise_on_error=False, run_config={"loggers": {"console": {"config": {"log_level": "ERROR"}}}})
     wall = time.perf_counter() - started
-    stages = {"ingest": 0.0, "extract": 0.0, "dbt": 0.0, "checks": 0.0}
+    stages = {"ingest": 0.0, "extract": 0.0, "dbt": 0.0, "checks": 0.0, "chart": 0.0}
+    named = {"raw_articles": "ingest", "extract_articles": "extract", "dbt_models": "dbt", "figure_estimates_chart": "chart"}
     for step in instance.get_run_step_stats(result.run_id):
-        key = step.step_key
-        stage = ("checks" if "_ge_" in key or key.startswith("ge_") else "ingest" if key == "raw_articles"
-                 else "extract" if key == "extract_articles" else "dbt")
+        stage = "checks" if step.step_key.startswith("quality_") else named.get(step.step_key, "dbt")
         stages[stage] += (step.end_time or 0) - (step.start_time or 0)
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return {"success": result.success, "wall_s": wall, "stages": stages, "peak_mb": peak_kb / 1024}
+    failures = [f"{e.step_key}: {e.event_specific_data.error.message.strip()[:300]}" for e in result.all_events if e.is_step_failure]
+    return {"success": result.success, "failures": failures, "wall_s": wall, "stages": stages, "peak_mb": peak_kb / 1024}
 
 
 def run_pipeline(seeds: Path, warehouse: Path) -> dict:
@@ -115,8 +115,9 @@ def report(r: dict) -> str:
     s = c["stages"]
     return "\n".join([
         f"== {r['name']}: {r['articles']:,} articles, {r['words']:,} words",
-        f"  full run (fresh warehouse): {c['wall_s']:.1f} s wall  [ingest {s['ingest']:.1f} | extract {s['extract']:.1f} | dbt {s['dbt']:.1f} | checks {s['checks']:.1f}]  success={c['success']}",
+        f"  full run (fresh warehouse): {c['wall_s']:.1f} s wall  [ingest {s['ingest']:.1f} | extract {s['extract']:.1f} | dbt {s['dbt']:.1f} | checks {s['checks']:.1f} | chart {s['chart']:.1f}]  success={c['success']}",
         f"  throughput: {r['articles'] / c['wall_s']:.1f} articles/s, {r['words'] / c['wall_s']:,.0f} words/s end to end; peak memory {c['peak_mb']:,.0f} MB",
+        *[f"  FAILED {f}" for f in c.get("failures", [])],
         f"  rerun after one article changed: {r['rerun_one_changed_s']:.1f} s",
         f"  extraction {r['extract_wps']:,.0f} words/s vs bare nlp.pipe {r['bare_wps']:,.0f} words/s "
         f"on the same text → ratio {r['ratio']:.2f} (median of the repeats)",
