@@ -45,8 +45,11 @@ class ExtractReport:
 
 PENDING_SQL = """
     WITH corpus AS (
-        -- the middle of the corpus's published dates: dates an article that gives none
-        SELECT quantile_disc(published_date, 0.5) AS middle FROM raw.articles WHERE published_date IS NOT NULL
+        -- mid-year of the corpus's median publication year dates an article that gives no date
+        -- and no caption date. Only the year matters for "March 14", and a year-level fallback
+        -- does not move (and re-parse every undated article) each time a dated article arrives.
+        SELECT make_date(year(quantile_disc(published_date, 0.5)), 7, 1) AS middle
+        FROM raw.articles WHERE published_date IS NOT NULL
     ),
     current AS (
         SELECT a.*, CASE WHEN a.published_date IS NULL THEN coalesce(a.caption_date, corpus.middle) END AS reference_date

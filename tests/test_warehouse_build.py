@@ -101,3 +101,25 @@ def test_sensor_sees_added_changed_removed(seeds_copy, monkeypatch):
     request = seeds_folder_sensor(dg.build_sensor_context(cursor=ctx.cursor))
     assert isinstance(request, dg.RunRequest)
     assert request.tags["seeds_change"] == "1 added, 1 changed, 1 removed"
+
+
+def _parsed_count(result) -> tuple[int, int]:
+    """(articles parsed, articles skipped as unchanged) as the extract asset reported them."""
+    for event in result.all_events:
+        if event.event_type_value == "ASSET_MATERIALIZATION" and event.asset_key.to_user_string() == "raw_sentences":
+            meta = event.materialization.metadata
+            return meta["articles_parsed"].value, meta["articles_skipped_unchanged"].value
+    raise AssertionError("raw_sentences was not materialized")
+
+
+def test_adding_one_article_parses_only_that_article(tmp_path, seeds_copy):
+    warehouse = tmp_path / "w.duckdb"
+    assert _parsed_count(build(warehouse, seeds_copy)) == (5, 0)
+    (seeds_copy / "new.txt").write_text(
+        "---\npublished: 2025-03-18\n---\nNew toll\n\nAt least 40 people were killed in Baniyas, the monitor said.\n",
+        encoding="utf-8")
+    result = build(warehouse, seeds_copy)
+    assert result.success
+    assert _parsed_count(result) == (1, 5)
+    assert query(warehouse, "SELECT count(*) FROM marts.fct_figures f JOIN marts.dim_articles a USING (article_id) "
+                            "WHERE a.file_name = 'new.txt' AND f.value_low = 40") == [(1,)]

@@ -20,8 +20,8 @@ class ArticleInput:
     publisher: str | None = None
     title: str | None = None
     # For an article with no published date: a date it was written near (its captions' latest
-    # date, else the middle of the corpus's published dates). Picks years for "March 14"; never
-    # resolves a weekday.
+    # date, else mid-year of the corpus's median publication year). Picks years for "March 14";
+    # never resolves a weekday.
     reference_date: date | None = None
 
 
