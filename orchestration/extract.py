@@ -74,11 +74,13 @@ def pending_articles(con: duckdb.DuckDBPyConnection) -> list[tuple[ArticleInput,
 
 
 def default_processes(n_articles: int) -> int:
-    """Worker processes for parsing: one per core for big batches; forking costs more than it saves on a few."""
+    """Parser processes: EXTRACT_PROCESSES if set, else one. Worker processes (which parse and
+    extract, sending back only records) did not beat one process in the benchmark on this
+    2-core machine, so they are opt-in; a worker pays ~3 s to load spaCy, so tiny batches stay here."""
     configured = os.environ.get("EXTRACT_PROCESSES")
-    if configured:
-        return max(1, int(configured))
-    return 1 if n_articles < 40 else max(1, min(os.cpu_count() or 1, 4))
+    if not configured or n_articles < 40:
+        return 1
+    return max(1, int(configured))
 
 
 def _write_batch(con, batch: list[tuple[ArticleExtraction, str, object]], version: str, report: ExtractReport) -> None:
@@ -103,32 +105,75 @@ def _write_batch(con, batch: list[tuple[ArticleExtraction, str, object]], versio
         raise
 
 
-def extract_pending(con: duckdb.DuckDBPyConnection, log=None, batch_articles: int = 200) -> ExtractReport:
-    from orchestration.extraction.pipeline import extract_from_doc
+def _extract_chunk(chunk: list[tuple[ArticleInput, str, str, str]]) -> list[tuple[str, object]]:
+    """Parse and extract a chunk of articles in one process: ("ok", (extraction, sha, reference)) or
+    ("error", (file_name, message)) per article, so one extractor bug never loses the others.
+    Runs in worker processes: only small records travel back, never spaCy Docs."""
     from orchestration.extraction.nlp import load_nlp
+    from orchestration.extraction.pipeline import extract_from_doc
 
+    nlp = load_nlp()
+    out: list[tuple[str, object]] = []
+    for (article, boilerplate, sha, file_name), doc in zip(chunk, nlp.pipe((c[0].body for c in chunk), batch_size=16)):
+        try:
+            out.append(("ok", (extract_from_doc(doc, article, boilerplate), sha, article.reference_date)))
+        except Exception as exc:  # noqa: BLE001 - reported per article, the run goes on
+            out.append(("error", (file_name, f"{type(exc).__name__}: {exc}")))
+    return out
+
+
+def _chunks(items: list, size: int):
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _results(pending: list, n_process: int, chunk_size: int = 16):
+    """Extraction results in input order, from this process or from a pool of worker processes."""
+    if n_process <= 1:
+        for chunk in _chunks(pending, chunk_size):
+            yield from _extract_chunk(chunk)
+        return
+    import logging
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    done = 0
+    try:
+        # spawn, not fork: the parent runs Dagster's threads, which a fork would copy mid-flight
+        with ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("spawn")) as pool:
+            for chunk_result in pool.map(_extract_chunk, _chunks(pending, chunk_size)):
+                done += len(chunk_result)
+                yield from chunk_result
+    except BrokenProcessPool as exc:
+        # a worker died (out of memory, killed): finish here rather than lose the run
+        logging.getLogger(__name__).warning(f"parser processes failed ({exc}); parsing the rest in this process")
+        for chunk in _chunks(pending[done:], chunk_size):
+            yield from _extract_chunk(chunk)
+
+
+def extract_pending(con: duckdb.DuckDBPyConnection, log=None, batch_articles: int = 200) -> ExtractReport:
     report = ExtractReport()
     pending = pending_articles(con)
     report.skipped = con.execute("SELECT count(*) FROM raw.articles").fetchone()[0] - len(pending)
     if not pending:
         return report
     version = extractor_version()
-    nlp = load_nlp()
     n_process = default_processes(len(pending))
     if log:
         log.info(f"parsing {len(pending):,} articles with {n_process} process(es); {report.skipped:,} unchanged skipped")
     started = time.perf_counter()
-    docs = nlp.pipe((item[0].body for item in pending), batch_size=16, n_process=n_process)
+    words = {item[0].article_id: len(item[0].body.split()) for item in pending}
     batch: list[tuple[ArticleExtraction, str, object]] = []
-    for (article, boilerplate, sha, file_name), doc in zip(pending, docs):
-        try:
-            batch.append((extract_from_doc(doc, article, boilerplate), sha, article.reference_date))
+    for status, payload in _results(pending, n_process):
+        if status == "ok":
+            batch.append(payload)
             report.parsed += 1
-            report.words += len(article.body.split())
-        except Exception as exc:  # one article's extractor bug must not stop the others
-            report.failed.append((file_name, f"{type(exc).__name__}: {exc}"))
+            report.words += words[payload[0].article_id]
+        else:
+            report.failed.append(payload)
             if log:
-                log.error(f"extraction failed for {file_name}: {type(exc).__name__}: {exc}")
+                log.error(f"extraction failed for {payload[0]}: {payload[1]}")
         if len(batch) >= batch_articles:
             _write_batch(con, batch, version, report)
             batch = []

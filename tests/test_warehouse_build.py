@@ -123,3 +123,26 @@ def test_adding_one_article_parses_only_that_article(tmp_path, seeds_copy):
     assert _parsed_count(result) == (1, 5)
     assert query(warehouse, "SELECT count(*) FROM marts.fct_figures f JOIN marts.dim_articles a USING (article_id) "
                             "WHERE a.file_name = 'new.txt' AND f.value_low = 40") == [(1,)]
+
+
+def test_worker_processes_give_the_same_rows_as_one_process(tmp_path, monkeypatch):
+    """EXTRACT_PROCESSES=2 parses in spawned workers; the warehouse must not change."""
+    import duckdb
+
+    from orchestration import warehouse as wh
+    from orchestration.extract import extract_pending
+    from orchestration.ingest import sync_articles
+    from scripts.generate_corpus import generate
+
+    corpus = tmp_path / "corpus"
+    generate(40, corpus)
+    tables = {}
+    for processes in ("1", "2"):
+        monkeypatch.setenv("EXTRACT_PROCESSES", processes)
+        path = tmp_path / f"w{processes}.duckdb"
+        with wh.connect(path) as con:
+            sync_articles(con, corpus)
+            report = extract_pending(con)
+            assert report.parsed == 40 and not report.failed
+            tables[processes] = {t: con.execute(f"SELECT * FROM raw.{t} ORDER BY ALL").fetchall() for t in wh.EXTRACTION_TABLES}
+    assert tables["1"] == tables["2"]
