@@ -5,18 +5,57 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import dagster as dg
+from pydantic import PrivateAttr
 
 from orchestration import warehouse
 
 
 class WarehouseResource(dg.ConfigurableResource):
-    """The one DuckDB file. Every write in the pipeline goes through ``connect``."""
+    """The one DuckDB file. Every write in the pipeline goes through ``connect``.
+
+    For the length of a run the resource holds the warehouse's run lock (``warehouse.RunLock``):
+    a second run on the same file, launched from the CLI, the sensor, the schedule or the UI,
+    waits for the first to finish (and says which run it waits for), so the steps of two runs
+    never interleave. dbt runs inside the run's dbt step, so it is covered too.
+    """
 
     path: str
+    # None: WAREHOUSE_LOCK_WAIT_SECONDS (default 1800) / WAREHOUSE_CONNECT_WAIT_SECONDS (default 120)
+    lock_wait_seconds: float | None = None
+    connect_wait_seconds: float | None = None
+
+    _run_lock: warehouse.RunLock | None = PrivateAttr(default=None)
+    _log = PrivateAttr(default=None)
+
+    def setup_for_execution(self, context: dg.InitResourceContext) -> None:
+        self._log = context.log
+        run = context.dagster_run
+        lock = warehouse.RunLock(self.path, run_id=context.run_id, job=run.job_name if run else None)
+
+        def waiting(message: str) -> None:
+            if context.log:
+                context.log.warning(message)
+
+        lock.acquire(self.lock_wait_seconds, on_wait=waiting)
+        self._run_lock = lock
+        if context.log:
+            context.log.debug(f"run lock taken on {lock.path}")
+
+    def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
+        if self._run_lock is not None:
+            self._run_lock.release()
+            self._run_lock = None
 
     @contextmanager
     def connect(self, read_only: bool = False):
-        with warehouse.connect(self.path, read_only=read_only) as con:
+        log = self._log
+
+        def waiting(message: str) -> None:
+            if log:
+                log.warning(message)
+
+        with warehouse.connect(self.path, read_only=read_only, wait_seconds=self.connect_wait_seconds,
+                               on_wait=waiting) as con:
             yield con
 
 
@@ -28,5 +67,3 @@ class SeedsFolder(dg.ConfigurableResource):
     @property
     def root(self) -> Path:
         return Path(self.path).resolve()
-
-

@@ -1,13 +1,28 @@
-"""All DuckDB access goes through here: schema, connections, bulk writes.
+"""All DuckDB access goes through here: schema, connections, bulk writes, locking.
 
-DuckDB allows one writing process per file. ``connect`` waits a bounded time for a lock
-held by another process (another run, a user's read-write SQL session) and then fails with
-a message that says who holds it, instead of DuckDB's bare IOException.
+Two locks keep concurrent runs and users' sessions from corrupting the warehouse:
+
+- The run lock (``RunLock``): a pipeline run holds an exclusive ``flock`` on "<warehouse>.lock"
+  from its first step to its last, so two runs (CLI, sensor, UI, schedule) never interleave
+  their steps. A second run waits for the first (``WAREHOUSE_LOCK_WAIT_SECONDS``, default 30
+  minutes), logging which run it waits for, then fails with a message naming it. The kernel
+  drops the lock when the holder dies, even by SIGKILL: nothing stale is left behind.
+- DuckDB's own file lock: one process may write, and no other process may have the file open
+  meanwhile (not even read-only). ``connect`` waits for it (``WAREHOUSE_CONNECT_WAIT_SECONDS``,
+  default 120 s), then fails with a message naming the process that holds it (PID and command
+  line) and whether it is a read-only session, instead of DuckDB's bare IOException.
+
+All SQL that carries values is parameterized; only table and column names from this module's
+constants are interpolated.
 """
 from __future__ import annotations
 
 import dataclasses
+import json
+import os
 import re
+import socket
+import sys
 import time
 import typing
 from collections.abc import Iterable, Iterator, Sequence
@@ -26,6 +41,8 @@ ARTICLES_COLUMNS = [
     ("publisher", "VARCHAR"), ("author", "VARCHAR"), ("published_date", "DATE"), ("published_date_precision", "VARCHAR"),
     ("caption_date", "DATE"), ("url", "VARCHAR"), ("metadata_source", "VARCHAR"), ("body_text", "VARCHAR NOT NULL"),
     ("boilerplate_text", "VARCHAR"), ("word_count", "INTEGER"), ("reader_version", "VARCHAR"), ("ingested_at", "TIMESTAMP"),
+    ("source_format", "VARCHAR"),  # text, html or markdown: what the file held before it was turned into plain text
+    ("duplicate_of", "VARCHAR"),  # file_name of the first file (by name) with the same bytes, for later copies
 ]
 INGEST_ERRORS_COLUMNS = [
     ("file_name", "VARCHAR NOT NULL"), ("reason", "VARCHAR NOT NULL"), ("content_sha256", "VARCHAR"),
@@ -59,7 +76,29 @@ _SQL_TYPES = {"str": "VARCHAR", "int": "BIGINT", "float": "DOUBLE", "date": "DAT
 
 
 class WarehouseLockedError(RuntimeError):
-    pass
+    """Another run or session holds the warehouse longer than we were willing to wait."""
+
+
+DEFAULT_LOCK_WAIT_SECONDS = 1800.0  # a second run waits this long for the first to finish
+DEFAULT_CONNECT_WAIT_SECONDS = 120.0  # a run waits this long for a user's session to close the file
+
+
+def _seconds_from_env(name: str, default: float) -> float:
+    value = os.environ.get(name)
+    if not value:
+        return default
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        raise ValueError(f"{name} must be a number of seconds, not {value!r}") from None
+
+
+def lock_wait_seconds() -> float:
+    return _seconds_from_env("WAREHOUSE_LOCK_WAIT_SECONDS", DEFAULT_LOCK_WAIT_SECONDS)
+
+
+def connect_wait_seconds() -> float:
+    return _seconds_from_env("WAREHOUSE_CONNECT_WAIT_SECONDS", DEFAULT_CONNECT_WAIT_SECONDS)
 
 
 def _column_type(annotation: str) -> str:
@@ -93,13 +132,41 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
         _ensure_table(con, f"raw.{table}", record_columns(record_type))
 
 
+def _command_line(pid: int) -> str:
+    """A local process's command line, where the OS exposes it (Linux /proc), else ""."""
+    try:
+        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return ""
+    return " ".join(part.decode(errors="replace") for part in raw.split(b"\0") if part)[:300]
+
+
+def describe_lock_holder(path: Path | str, duckdb_message: str) -> tuple[str, bool]:
+    """(who holds DuckDB's lock on the file, whether it is a read-only session), from DuckDB's error text."""
+    match = re.search(r"Conflicting lock is held in (?P<exe>.*?) \(PID (?P<pid>\d+)\)", duckdb_message)
+    # DuckDB adds this hint only when the holder has the file open read-only
+    read_only_holder = "open this database in read-only mode" in duckdb_message
+    if not match:
+        return "another process", read_only_holder
+    pid = int(match["pid"])
+    who = f"process {pid} ({_command_line(pid) or match['exe']})"
+    run = RunLock(path).holder()
+    if run and run.get("pid") == pid and run.get("host") == socket.gethostname():
+        who = f"pipeline {_describe_run(run)}"
+    return who, read_only_holder
+
+
 @contextmanager
-def connect(path: Path | str, read_only: bool = False, wait_seconds: float = 120.0) -> Iterator[duckdb.DuckDBPyConnection]:
-    """Open the warehouse, waiting up to ``wait_seconds`` for another process's lock."""
+def connect(path: Path | str, read_only: bool = False, wait_seconds: float | None = None,
+            on_wait: typing.Callable[[str], None] | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Open the warehouse, waiting up to ``wait_seconds`` (default WAREHOUSE_CONNECT_WAIT_SECONDS, 120)
+    for another process to release the file; ``on_wait`` hears once who is being waited for."""
     path = Path(path)
+    wait_seconds = connect_wait_seconds() if wait_seconds is None else wait_seconds
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
     deadline = time.monotonic() + wait_seconds
+    announced = False
     while True:
         try:
             con = duckdb.connect(str(path), read_only=read_only)
@@ -107,13 +174,17 @@ def connect(path: Path | str, read_only: bool = False, wait_seconds: float = 120
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower():
                 raise
+            who, reader = describe_lock_holder(path, str(exc))
+            kind = "a read-only session" if reader else "a read-write session"
             if time.monotonic() >= deadline:
-                holder = re.search(r"\(PID \d+\)", str(exc))
                 raise WarehouseLockedError(
-                    f"The warehouse {path} is locked by another process {holder.group(0) if holder else ''} "
-                    f"(another pipeline run, or a SQL session opened read-write). Waited {wait_seconds:.0f}s. "
-                    "Close that session or wait for the run to finish, then retry."
+                    f"The warehouse {path} is locked by {who}, {kind}. DuckDB lets one process write a file and no "
+                    f"other process open it meanwhile, not even read-only. Waited {wait_seconds:.0f}s "
+                    "(WAREHOUSE_CONNECT_WAIT_SECONDS). Close that session, or wait for it to finish, then retry."
                 ) from exc
+            if on_wait and not announced:
+                on_wait(f"waiting up to {wait_seconds:.0f}s for {who} ({kind}) to close the warehouse {path}")
+                announced = True
             time.sleep(0.5)
     try:
         if not read_only:
@@ -123,7 +194,118 @@ def connect(path: Path | str, read_only: bool = False, wait_seconds: float = 120
         con.close()
 
 
-def rows_to_arrow(record_type: type, rows: Sequence) -> "pyarrow.Table":
+try:
+    import fcntl
+except ImportError:  # Windows: no flock; DuckDB's own file lock still keeps writers apart
+    fcntl = None
+
+
+def _describe_run(info: dict) -> str:
+    what = f"run {info['run_id']}" if info.get("run_id") else "run"
+    if info.get("job"):
+        what += f" of job {info['job']}"
+    details = [f"PID {info.get('pid')} on {info.get('host')}"]
+    if info.get("started_at"):
+        details.append(f"started {info['started_at']} UTC")
+    if info.get("command"):
+        details.append(f"command: {info['command']}")
+    return f"{what} ({', '.join(details)})"
+
+
+class RunLock:
+    """Exclusive, run-long lock on "<warehouse>.lock": one pipeline run at a time per warehouse.
+
+    The file also says who holds it (run id, job, PID, host, start time, command line), so a
+    waiting run can name what it waits for. ``flock`` is released by the kernel when the holder
+    exits or is killed, so a crashed run never leaves a stale lock.
+    """
+
+    def __init__(self, warehouse_path: Path | str, run_id: str | None = None, job: str | None = None):
+        self.warehouse = Path(warehouse_path)
+        self.path = Path(f"{self.warehouse}.lock")
+        self.info = {"run_id": run_id, "job": job}
+        self._fd: int | None = None
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None
+
+    def holder(self) -> dict | None:
+        """What the lock file says about its holder (None if empty or unreadable)."""
+        try:
+            text = self.path.read_text(encoding="utf-8")
+            return json.loads(text) if text.strip() else None
+        except (OSError, ValueError):
+            return None
+
+    def _holder_text(self) -> str:
+        info = self.holder()
+        return _describe_run(info) if info else "another pipeline run (it has not yet recorded its details)"
+
+    def acquire(self, wait_seconds: float | None = None, on_wait: typing.Callable[[str], None] | None = None) -> "RunLock":
+        wait_seconds = lock_wait_seconds() if wait_seconds is None else wait_seconds
+        if fcntl is None or self._fd is not None:
+            return self
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        deadline = time.monotonic() + wait_seconds
+        announced = False
+        try:
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    holder = self.holder() or {}
+                    if holder.get("pid") == os.getpid() and holder.get("host") == socket.gethostname():
+                        raise WarehouseLockedError(
+                            f"This process already holds the run lock on {self.warehouse} "
+                            f"({_describe_run(holder)}): a run cannot start inside another run.") from None
+                    if time.monotonic() >= deadline:
+                        raise WarehouseLockedError(
+                            f"Another pipeline run is using the warehouse {self.warehouse}: "
+                            f"{self._holder_text()}. Waited {wait_seconds:.0f}s for it to finish "
+                            "(WAREHOUSE_LOCK_WAIT_SECONDS). Runs on one warehouse go one at a time; "
+                            "let that run finish (or stop it), then start this one again."
+                        ) from None
+                    if on_wait and not announced:
+                        on_wait(f"another pipeline run holds the warehouse: {self._holder_text()}; "
+                                f"waiting up to {wait_seconds:.0f}s for it to finish")
+                        announced = True
+                    time.sleep(0.25)
+        except BaseException:
+            os.close(fd)
+            raise
+        self._fd = fd
+        info = {
+            **self.info,
+            "pid": os.getpid(),
+            "host": socket.gethostname(),
+            "started_at": time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime()),
+            "command": " ".join(sys.argv)[:200],
+        }
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, json.dumps(info).encode(), 0)
+        return self
+
+    def release(self) -> None:
+        if self._fd is None:
+            return
+        fd, self._fd = self._fd, None
+        try:
+            os.ftruncate(fd, 0)
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+            os.close(fd)
+
+    def __enter__(self) -> "RunLock":
+        return self.acquire()
+
+    def __exit__(self, *exc) -> None:
+        self.release()
+
+
+def rows_to_arrow(record_type: type, rows: Sequence):
     """Dataclass rows → an Arrow table with the raw table's column order (bulk insert, not row by row)."""
     import pyarrow as pa
 

@@ -10,11 +10,18 @@ from pathlib import Path
 from orchestration.articles.boilerplate import split_boilerplate
 from orchestration.articles.decode import UndecodableError, decode_bytes
 from orchestration.articles.frontmatter import FrontMatterError, split_front_matter
+from orchestration.articles.markup import HTML, MARKDOWN, detect_format, html_to_text, markdown_to_text
 from orchestration.articles.metadata import infer_metadata, latest_full_date
 from orchestration.extraction.ids import stable_id
 
 ARTICLE_SUFFIXES = (".txt",)
-MAX_BYTES = 64 * 1024 * 1024  # larger files are quarantined rather than exhausting memory
+# Size limits. A file over MAX_FILE_BYTES is quarantined without being read into memory; a file
+# whose decoded text is over MAX_TEXT_CHARS is quarantined before any parsing: that is spaCy's
+# own limit (nlp.max_length), past which it refuses a document (and needs gigabytes of memory).
+MAX_FILE_BYTES = 8 * 1024 * 1024
+MAX_TEXT_CHARS = 1_000_000
+MAX_BYTES = MAX_FILE_BYTES  # former name
+MAX_TITLE_CHARS = 300  # a "headline" longer than this is a paragraph; it is cut at a word boundary
 
 
 @dataclass
@@ -36,6 +43,7 @@ class Article:
     body_text: str
     boilerplate_text: str
     word_count: int
+    source_format: str = "text"  # text, html (a saved web page) or markdown: what the file held before conversion
 
 
 @dataclass
@@ -63,18 +71,47 @@ def list_article_files(seeds: Path) -> list[tuple[str, Path]]:
     return found
 
 
+def too_large_reason(size: int) -> str:
+    return f"file too large: {size:,} bytes (limit {MAX_FILE_BYTES:,} bytes, MAX_FILE_BYTES)"
+
+
+def _cap_title(title: str | None) -> str | None:
+    if title is None or len(title) <= MAX_TITLE_CHARS:
+        return title
+    return title[:MAX_TITLE_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
 def read_article(file_name: str, data: bytes) -> Article | IngestError:
     digest = hashlib.sha256(data).hexdigest()
-    if len(data) > MAX_BYTES:
-        return IngestError(file_name, f"file too large ({len(data):,} bytes; limit {MAX_BYTES:,})", digest, len(data))
+    if len(data) > MAX_FILE_BYTES:
+        return IngestError(file_name, too_large_reason(len(data)), digest, len(data))
     try:
         text, encoding = decode_bytes(data)
         front, text = split_front_matter(text)
     except (UndecodableError, FrontMatterError) as exc:
         return IngestError(file_name, str(exc), digest, len(data))
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    if len(text) > MAX_TEXT_CHARS:
+        return IngestError(
+            file_name,
+            f"text too long to parse: {len(text):,} characters (limit {MAX_TEXT_CHARS:,}, MAX_TEXT_CHARS: "
+            "spaCy's maximum document length); split it into several files",
+            digest, len(data),
+        )
     if not text.strip():
-        return IngestError(file_name, "no text: the file holds only whitespace" if data.strip() else "empty file", digest, len(data))
+        reason = "front matter but no article text after it" if front else "no text: the file holds only whitespace"
+        return IngestError(file_name, reason, digest, len(data))
+
+    source_format = detect_format(text)
+    page_meta: dict = {}
+    furniture = ""
+    if source_format == HTML:
+        text, furniture, page_meta = html_to_text(text)
+        if not text.strip():
+            return IngestError(file_name, "HTML page without visible article text (only markup, scripts or navigation)",
+                               digest, len(data))
+    elif source_format == MARKDOWN:
+        text = markdown_to_text(text)
 
     lines = text.splitlines(keepends=True)
     inferred = infer_metadata(lines)
@@ -82,25 +119,37 @@ def read_article(file_name: str, data: bytes) -> Article | IngestError:
     body = re.sub(r"\n{3,}", "\n\n", "".join(body_lines)).strip()
     if not body:
         return IngestError(file_name, "no article text once page furniture was set aside", digest, len(data))
+    boilerplate = "".join(boiler_lines).strip()
+    if furniture:
+        boilerplate = f"{boilerplate}\n\n{furniture}".strip()
 
-    published = front.get("published", inferred.published)
+    # front matter wins over the page's own metadata, which wins over inference from the text
+    meta = {**page_meta, **front}
+    published = meta.get("published", inferred.published)
     used = {k for k in ("title", "publisher", "author", "published", "url") if k in front}
+    if "title" in front:
+        title_source = "front_matter"
+    elif "title" in page_meta:
+        title_source = "headline"  # the page's own headline (og:title or h1)
+    else:
+        title_source = inferred.title_source
     return Article(
         article_id=article_id_for(file_name),
         file_name=file_name,
         content_sha256=digest,
         size_bytes=len(data),
         encoding=encoding,
-        title=front.get("title", inferred.title),
-        title_source="front_matter" if "title" in front else inferred.title_source,
-        publisher=front.get("publisher", inferred.publisher),
-        author=front.get("author", inferred.author),
+        title=_cap_title(meta.get("title", inferred.title)),
+        title_source=title_source,
+        publisher=meta.get("publisher", inferred.publisher),
+        author=meta.get("author", inferred.author),
         published_date=published,
-        published_date_precision="day" if "published" in front else inferred.published_precision,
-        caption_date=latest_full_date("".join(boiler_lines)),
-        url=front.get("url", inferred.url),
+        published_date_precision="day" if "published" in meta else inferred.published_precision,
+        caption_date=latest_full_date(boilerplate),
+        url=meta.get("url", inferred.url),
         metadata_source="front_matter" if len(used) == 5 else ("mixed" if used else "inferred"),
         body_text=body,
-        boilerplate_text="".join(boiler_lines).strip(),
+        boilerplate_text=boilerplate,
         word_count=len(body.split()),
+        source_format=source_format,
     )

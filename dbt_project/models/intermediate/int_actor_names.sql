@@ -19,7 +19,8 @@ claimant_names as (
     group by 1
 ),
 names as (
-    select name, coalesce(mode(actor_type) filter (where actor_type is not null), 'other') as seen_type, sum(n) as n
+    -- the type seen most often; ties broken alphabetically so every build agrees
+    select name, coalesce(arg_max(actor_type, (n, actor_type)) filter (where actor_type is not null), 'other') as seen_type, sum(n) as n
     from (select * from mention_names union all select * from claimant_names)
     group by name
 ),

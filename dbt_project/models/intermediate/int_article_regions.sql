@@ -12,9 +12,13 @@ with places as (
         where m.article_id = p.article_id and m.start_char < p.end_char and p.start_char < m.end_char
     )
 ),
+spellings as (
+    select article_id, place_key, surface_text, count(*) as n from places group by 1, 2, 3
+),
 per_article as (
-    select article_id, place_key, mode(surface_text) as surface_text, count(*) as n
-    from places group by 1, 2
+    -- the commonest spelling names the place; ties broken alphabetically so every build agrees
+    select article_id, place_key, arg_max(surface_text, (n, surface_text)) as surface_text, sum(n) as n
+    from spellings group by 1, 2
 ),
 candidates as (
     select *, max(n) over (partition by article_id) as top_n from per_article

@@ -8,8 +8,8 @@ with names as (
 actors as (
     select
         actor_id,
-        arg_max(resolved_name, (is_curated, len(string_split(resolved_name, ' ')), mentions)) as name,
-        coalesce(max(actor_type) filter (where is_curated), arg_max(actor_type, mentions)) as actor_type,
+        arg_max(resolved_name, (is_curated, len(string_split(resolved_name, ' ')), mentions, resolved_name)) as name,
+        coalesce(max(actor_type) filter (where is_curated), arg_max(actor_type, (mentions, actor_type))) as actor_type,
         max(affiliation) filter (where is_curated) as curated_affiliation
     from names
     group by actor_id
@@ -37,7 +37,7 @@ title_links as (
     group by 1, 2
 ),
 inferred as (
-    select actor_id, arg_max(org_actor_id, n) as org_actor_id from title_links group by actor_id
+    select actor_id, arg_max(org_actor_id, (n, org_actor_id)) as org_actor_id from title_links group by actor_id
 )
 select
     cast(a.actor_id as varchar) as actor_id,

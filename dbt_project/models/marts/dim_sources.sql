@@ -1,12 +1,15 @@
 {{ config(contract={'enforced': true}) }}
-with grouped as (
+with counted as (
+    select *, count(*) over (partition by source_id, source_name) as spellings from {{ ref('int_source_names') }}
+),
+grouped as (
     select
         source_id,
         -- the curated canonical spelling wins; otherwise the most common spelling seen
-        coalesce(max(source_name) filter (where curated_type is not null), mode(source_name)) as name,
+        coalesce(max(source_name) filter (where curated_type is not null), arg_max(source_name, (spellings, source_name))) as name,
         max(curated_type) as curated_type,
         list(distinct raw_name order by raw_name) as aliases
-    from {{ ref('int_source_names') }}
+    from counted
     group by source_id
 )
 select

@@ -12,7 +12,8 @@ with claims as (
             when qualifier = 'range' then (value_low + value_high) / 2
             else value_low
         end as point_value,
-        coalesce(claimed_by_actor_id, reported_via_source_id, 'article:' || article_id) as source_key
+        coalesce(claimed_by_actor_id, reported_via_source_id, 'article:' || article_id) as source_key,
+        count(*) over (partition by count_type, unit_class, scope, region_key, subject) as subject_claims
     from {{ ref('int_figures') }} f
     where resolved_parent_figure_id is null and not is_vague and count_type <> 'other'
 ),
@@ -20,7 +21,7 @@ grouped as (
     select
         count_type || '|' || unit_class || '|' || scope || '|' || region_key as quantity_key,
         count_type,
-        mode(subject) as subject,
+        arg_max(subject, (subject_claims, subject)) as subject,
         any_value(unit_class) as unit_class,
         any_value(scope) as scope,
         any_value(region) as region,
