@@ -62,6 +62,11 @@ def run() -> int:
         failures = [e for e in result.all_events if e.is_step_failure]
         for event in failures:
             print(f"STEP FAILED: {event.step_key}: {event.event_specific_data.error.message.strip()}", file=sys.stderr)
+        for event in result.all_events:
+            # a run that fails outside any step (e.g. it could not get the warehouse lock) says why here
+            if event.event_type_value == "PIPELINE_FAILURE" and not failures:
+                error = getattr(event.event_specific_data, "error", None)
+                print(f"RUN FAILED: {(error.message if error else event.message or '').strip()}", file=sys.stderr)
         print(f"\nRun {result.run_id} failed after {elapsed:.1f}s; see the run in the UI (make ui) for details.", file=sys.stderr)
         return 1
     print(summary_text(settings.warehouse_path()))
