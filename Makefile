@@ -42,8 +42,13 @@ ui: $(STAMP)
 summary: $(STAMP)
 	$(BIN)/python -m orchestration.cli summary
 
+# extraction precision / recall on hand-annotated articles about other conflicts (two held-out sets)
 evaluate: $(STAMP)
-	$(BIN)/python scripts/evaluate_extraction.py
+	$(BIN)/python scripts/evaluate_extraction.py --fixtures tests/fixtures/heldout --gold tests/fixtures/heldout/gold.json
+	$(BIN)/python scripts/evaluate_extraction.py --fixtures tests/fixtures/heldout2 --gold tests/fixtures/heldout2/gold.json
+
+benchmark: $(STAMP)
+	$(BIN)/python scripts/benchmark.py --sizes 100 1000
 
 clean:
 	rm -rf warehouse.duckdb warehouse.duckdb.wal reports dbt_project/target dbt_project/logs
