@@ -7,30 +7,24 @@ half-written article behind.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from functools import lru_cache
 from pathlib import Path
 
 import duckdb
 
 from orchestration import warehouse
+from orchestration.code_version import code_digest
 from orchestration.extraction.records import ArticleExtraction, ArticleInput
 
 EXTRACTION_DIR = Path(__file__).resolve().parent / "extraction"
 
 
-@lru_cache(maxsize=1)
 def extractor_version() -> str:
     """Digest of the extraction code: editing any extractor re-parses every article."""
-    digest = hashlib.sha256()
-    for path in sorted(EXTRACTION_DIR.glob("*.py")):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
+    return code_digest(EXTRACTION_DIR)
 
 
 @dataclass

@@ -18,12 +18,12 @@ import os
 import stat
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from functools import lru_cache
 from pathlib import Path
 
 import duckdb
 
 from orchestration import warehouse
+from orchestration.code_version import code_digest
 from orchestration.articles.reader import (
     MAX_FILE_BYTES, Article, IngestError, article_id_for, list_article_files, read_article, too_large_reason,
 )
@@ -32,15 +32,10 @@ DEPENDENT_TABLES = [f"raw.{t}" for t in warehouse.EXTRACTION_TABLES] + ["raw.ext
 READER_DIR = Path(__file__).resolve().parent / "articles"
 
 
-@lru_cache(maxsize=1)
 def reader_version() -> str:
     """Digest of the file-reading code: a change to decoding, metadata or boilerplate rules
     re-reads every file (and so re-extracts it, since offsets index the body it produces)."""
-    digest = hashlib.sha256()
-    for path in sorted(READER_DIR.glob("*.py")):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
+    return code_digest(READER_DIR)
 
 
 @dataclass

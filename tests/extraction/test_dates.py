@@ -268,8 +268,8 @@ def test_undated_article_takes_years_from_its_reference_date_but_not_weekdays():
     from orchestration.extraction.nlp import load_nlp
     from orchestration.extraction.records import ArticleInput
 
-    body = "On March 14, the council condemned the violence. Officials met on Thursday. On August 17, 2023, sanctions followed."
+    body = "On March 14, the council condemned the violence. Officials met on Thursday."
     article = ArticleInput("x", body, published_date=None, reference_date=date(2025, 3, 17))
     found = {d.surface_text: d for d in extract_dates(load_nlp()(body), article)}
     assert found["March 14"].date_start == date(2025, 3, 14)
-    assert found["Thursday"].date_start != date(2025, 3, 13)  # a weekday needs a real publication date
+    assert found["Thursday"].date_start is None  # a weekday needs a real publication date
