@@ -28,6 +28,8 @@ from matplotlib.ticker import FuncFormatter  # noqa: E402
 
 UNDATED = "undated"
 MAX_PANELS = 12
+# a panel with hundreds of claims is unreadable and took seconds per panel to draw
+MAX_CLAIMS_PER_PANEL = 30
 
 MARKERS = {"over": "^", "at_least": "^", "up_to": "v", "less_than": "v", "range": "D"}
 
@@ -89,6 +91,17 @@ def _panels(claims: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
     return [(_text(frame["estimate"].iloc[0]) or str(name), frame) for name, frame in groups]
 
 
+def _thin(frame: pd.DataFrame, limit: int) -> pd.DataFrame:
+    """At most ``limit`` claims, spread evenly over the sorted values so the lowest and the highest
+    claim (the disagreement an analyst looks for) are always kept."""
+    if len(frame) <= limit:
+        return frame
+    low = frame["value_low"].astype(float)
+    ordered = frame.assign(_v=low).sort_values(["_v", "value_high"], kind="stable").drop(columns="_v")
+    step = (len(ordered) - 1) / (limit - 1)
+    return ordered.iloc[sorted({round(k * step) for k in range(limit)})]
+
+
 def _layout(frame: pd.DataFrame) -> tuple[list[Point], list[tuple[float, str]], list[float]]:
     """Each claim gets its own x slot, grouped in lanes by report date; undated claims come last."""
     rows = []
@@ -122,7 +135,8 @@ def _number(value: float, _pos=None) -> str:
     return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.4g}"
 
 
-def draw_figure_estimates(claims: pd.DataFrame, max_panels: int = MAX_PANELS) -> Figure:
+def draw_figure_estimates(claims: pd.DataFrame, max_panels: int = MAX_PANELS,
+                          max_claims: int = MAX_CLAIMS_PER_PANEL) -> Figure:
     """The chart as a matplotlib Figure (tests inspect its texts; ``figure_estimates_png`` renders it).
 
     ``claims``: one row per claim with columns estimate_id (optional), estimate (panel title),
@@ -136,12 +150,12 @@ def draw_figure_estimates(claims: pd.DataFrame, max_panels: int = MAX_PANELS) ->
         fig.text(0.5, 0.5, "No figure estimate has two or more claims yet.", ha="center", va="center", fontsize=12)
         return fig
 
-    widths = [len(_layout(frame)[0]) for _, frame in shown]
+    widths = [min(len(frame), max_claims) for _, frame in shown]
     width = max(8.0, min(18.0, 2.2 + 1.25 * max(widths)))
     fig, axes = plt.subplots(len(shown), 1, figsize=(width, 3.6 * len(shown)), squeeze=False)
     palette = plt.get_cmap("tab10").colors
     for ax, (title, frame) in zip(axes[:, 0], shown):
-        points, ticks, separators = _layout(frame)
+        points, ticks, separators = _layout(_thin(frame, max_claims))
         colours = {}
         for p in points:
             colours.setdefault(p.source, palette[len(colours) % len(palette)])
@@ -177,8 +191,10 @@ def draw_figure_estimates(claims: pd.DataFrame, max_panels: int = MAX_PANELS) ->
         ax.grid(axis="y", color="#eeeeee", zorder=0)
         # the estimate's own source count (claimant, else outlet, else article) when given
         given = frame["n_sources"].dropna() if "n_sources" in frame.columns else []
-        n_sources = int(given.iloc[0]) if len(given) else len({p.source for p in points})
-        ax.set_title(f"{title} — {len(points)} claims from {n_sources} source{'s' if n_sources != 1 else ''}",
+        n_sources = int(given.iloc[0]) if len(given) else len({p.source for p in _layout(frame)[0]})
+        total = len(frame)
+        claims_text = f"{total} claims" if total == len(points) else f"{total} claims ({len(points)} shown, lowest to highest)"
+        ax.set_title(f"{title} — {claims_text} from {n_sources} source{'s' if n_sources != 1 else ''}",
                      fontsize=11, loc="left")
         ax.set_ylabel("claimed value")
     hedges = "● exact / about   ▲ over / at least   ▼ up to / less than   ◆ range   ┆ low–high   ⋯ best (median)"

@@ -97,3 +97,18 @@ def test_hmeimim_sheltering_chart_shows_every_claim_with_its_source(seed_warehou
         assert any(f"Maria Zakharova via {outlet}" in label for label in labels), (outlet, labels)
     for rec in sheltered.to_dict("records"):
         assert any(f"“{rec['surface_text']}”" in label for label in labels), rec["surface_text"]
+
+
+def test_a_crowded_estimate_shows_a_readable_spread_including_the_extremes():
+    """Hundreds of claims for one estimate: the panel keeps 30, always the lowest and the highest,
+    and its title says how many there are in all."""
+    rows = [("big", "people killed", v, v, "exact", date(2025, 3, 1 + v % 28), f"Source {v}", None, None, str(v))
+            for v in range(100, 400)]
+    columns = ["estimate_id", "estimate", "value_low", "value_high", "qualifier", "report_date", "claimed_by",
+               "reported_via", "publisher", "surface_text"]
+    fig = draw_figure_estimates(pd.DataFrame(rows, columns=columns), max_claims=30)
+    labels = _labels(fig)
+    assert len(labels) == 30
+    shown = {label.splitlines()[0] for label in labels}
+    assert {"Source 100", "Source 399"} <= shown
+    assert "300 claims (30 shown, lowest to highest)" in fig.axes[0].get_title(loc="left")

@@ -146,3 +146,16 @@ def test_worker_processes_give_the_same_rows_as_one_process(tmp_path, monkeypatc
             assert report.parsed == 40 and not report.failed
             tables[processes] = {t: con.execute(f"SELECT * FROM raw.{t} ORDER BY ALL").fetchall() for t in wh.EXTRACTION_TABLES}
     assert tables["1"] == tables["2"]
+
+
+def test_parser_processes_default_to_the_cores_for_large_batches(monkeypatch):
+    from orchestration.extract import PARALLEL_MIN_ARTICLES, available_cores, default_processes
+
+    monkeypatch.delenv("EXTRACT_PROCESSES", raising=False)
+    assert default_processes(5) == 1  # a worker's start-up costs more than parsing a few articles
+    assert default_processes(PARALLEL_MIN_ARTICLES) == available_cores()
+    monkeypatch.setenv("EXTRACT_PROCESSES", "1")
+    assert default_processes(10_000) == 1
+    monkeypatch.setenv("EXTRACT_PROCESSES", "two")
+    with pytest.raises(ValueError, match="EXTRACT_PROCESSES must be a whole number, got 'two'"):
+        default_processes(100)

@@ -81,6 +81,7 @@ def extract_articles(context: dg.AssetExecutionContext, warehouse: WarehouseReso
                 "articles_failed": len(report.failed),
                 "extractor_version": extractor_version(),
                 "parse_seconds": round(report.seconds_parsing, 2),
+                "parse_processes": report.processes,
                 **totals[table],
                 "preview": previews[table],
             },

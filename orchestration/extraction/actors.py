@@ -27,6 +27,7 @@ from functools import lru_cache
 from orchestration.extraction import lexicon as lx
 from orchestration.extraction.ids import stable_id
 from orchestration.extraction.records import ArticleInput, EntityMention
+from orchestration.extraction.tokens import tokens
 
 # ---------------------------------------------------------------------------------------------
 # actor_key: cross-article matching key (also mirrored SQL-side)
@@ -136,8 +137,9 @@ class _Cand:
 
 def _clean_span(doc, start: int, end: int, person: bool, demonyms: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """Trim an entity span: cut at breaks/possessives/markup, drop "the", titles, demonyms."""
+    toks = tokens(doc)
     for i in range(start, end):
-        t = doc[i]
+        t = toks[i]
         if (
             (t.text in _BREAK_TOKENS and not (t.text == "." and i == start))
             or (t.is_space and "\n" in t.text)
@@ -146,17 +148,17 @@ def _clean_span(doc, start: int, end: int, person: bool, demonyms: frozenset[str
         ):
             end = i
             break
-    while start < end and (doc[start].lower_ in _DETS or doc[start].is_punct or doc[start].is_space):
+    while start < end and (toks[start].lower_ in _DETS or toks[start].is_punct or toks[start].is_space):
         start += 1
     while end > start and (
-        doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in lx.TRAILING_JUNK
-        or (doc[end - 1].pos_ in ("ADP", "CCONJ", "DET", "SCONJ") and doc[end - 1].text.islower())  # "Goma between"
+        toks[end - 1].is_punct or toks[end - 1].is_space or toks[end - 1].lower_ in lx.TRAILING_JUNK
+        or (toks[end - 1].pos_ in ("ADP", "CCONJ", "DET", "SCONJ") and toks[end - 1].text.islower())  # "Goma between"
     ):
         end -= 1
     if person:
         while start < end - 1 and (
-            doc[start].lower_ in lx.TITLE_WORDS or doc[start].lower_ in lx.ROLE_NOUNS
-            or _is_demonym(doc[start]) or doc[start].text in demonyms or not doc[start].text[:1].isupper()
+            toks[start].lower_ in lx.TITLE_WORDS or toks[start].lower_ in lx.ROLE_NOUNS
+            or _is_demonym(toks[start]) or toks[start].text in demonyms or not toks[start].text[:1].isupper()
         ):
             start += 1
     return (start, end) if start < end else None
@@ -206,11 +208,12 @@ def _gazetteer() -> dict[str, list[tuple[str, str, str, str]]]:
 
 
 def _gazetteer_candidates(doc, body: str) -> list[_Cand]:
+    toks = tokens(doc)
     index = _gazetteer()
-    end_at = {t.idx + len(t.text): t.i + 1 for t in doc}
+    end_at = {t.idx + len(t.text): t.i + 1 for t in toks}
     out, i, n = [], 0, len(doc)
     while i < n:
-        t = doc[i]
+        t = toks[i]
         m = _FIRST_WORD.match(t.text)
         hit = None
         if m and t.text[0].isupper():
@@ -222,8 +225,8 @@ def _gazetteer_candidates(doc, body: str) -> list[_Cand]:
                     continue
                 # "Washington Institute", "Reuters Institute": the name goes on, not this entry
                 if (
-                    kind != "country" and e < n and doc[e].pos_ == "PROPN" and _cap_word(doc[e])
-                    and doc[e].lower_ not in lx.TRAILING_JUNK
+                    kind != "country" and e < n and toks[e].pos_ == "PROPN" and _cap_word(toks[e])
+                    and toks[e].lower_ not in lx.TRAILING_JUNK
                 ):
                     continue
                 hit = _Cand(i, e, "gaz", gaz=(kind, canonical, atype))
@@ -239,20 +242,21 @@ def _gazetteer_candidates(doc, body: str) -> list[_Cand]:
 def _keyword_org_candidates(doc) -> list[_Cand]:
     """Capitalised chains containing an organisation word: "Syrian Observatory for Human Rights",
     "Malcolm H. Kerr Carnegie Middle East Center", "European Union Agency for Asylum"."""
+    toks = tokens(doc)
     out, i, n = [], 0, len(doc)
     while i < n:
-        if not (_cap_word(doc[i]) or _ordinal(doc[i])):
+        if not (_cap_word(toks[i]) or _ordinal(toks[i])):
             i += 1
             continue
         j = i
         while j < n:  # maximal run of name words joined by connectors
-            t = doc[j]
+            t = toks[j]
             if j > i and (t.is_sent_start or t.is_space) or t.ent_type_ in ("DATE", "TIME", "CARDINAL"):
                 break
             if _cap_word(t) or _ordinal(t):
                 j += 1
             elif t.lower_ in _CONNECTORS and j + 1 < n and (
-                _cap_word(doc[j + 1]) or doc[j + 1].lower_ in ("the", "-", "al")
+                _cap_word(toks[j + 1]) or toks[j + 1].lower_ in ("the", "-", "al")
             ):
                 j += 1
             else:
@@ -264,43 +268,44 @@ def _keyword_org_candidates(doc) -> list[_Cand]:
 
 def _org_names_in_run(doc, i: int, j: int) -> list[_Cand]:
     """Split a run at "and" after a completed name, then keep parts that contain a head word."""
+    toks = tokens(doc)
     parts, start, seen_head = [], i, False
     for k in range(i, j):
-        if doc[k].lower_ == "and" and seen_head:
+        if toks[k].lower_ == "and" and seen_head:
             parts.append((start, k))
             start, seen_head = k + 1, False
-        elif doc[k].lower_ in lx.ORG_HEAD_WORDS and _cap_word(doc[k]):
+        elif toks[k].lower_ in lx.ORG_HEAD_WORDS and _cap_word(toks[k]):
             seen_head = True
     parts.append((start, j))
     out = []
     for s, e in parts:
-        heads = [k for k in range(s, e) if doc[k].lower_ in lx.ORG_HEAD_WORDS and _cap_word(doc[k])]
+        heads = [k for k in range(s, e) if toks[k].lower_ in lx.ORG_HEAD_WORDS and _cap_word(toks[k])]
         if not heads:
             continue
         # before the first head: name words only, and not across "of" ("General X of the Y Forces")
         for k in range(s, heads[0]):
-            if doc[k].lower_ in _CONNECTORS and doc[k].lower_ not in ("-", "and", "al", "el"):
+            if toks[k].lower_ in _CONNECTORS and toks[k].lower_ not in ("-", "and", "al", "el"):
                 s = k + 1
-        while s < heads[0] and (doc[s].lower_ in _CONNECTORS or doc[s].lower_ in _DETS or doc[s].pos_ not in _PROPER_POS):
+        while s < heads[0] and (toks[s].lower_ in _CONNECTORS or toks[s].lower_ in _DETS or toks[s].pos_ not in _PROPER_POS):
             s += 1
         end, k = heads[0] + 1, heads[0] + 1
         while k < e:  # after a head: more head words, or connector + name words (not a person)
-            t = doc[k]
+            t = toks[k]
             if t.lower_ in lx.ORG_HEAD_WORDS and _cap_word(t):
                 end = k = k + 1
             elif t.lower_ in _CONNECTORS and t.lower_ != "and":
                 k2 = k
-                while k2 < e and doc[k2].lower_ in _CONNECTORS:
+                while k2 < e and toks[k2].lower_ in _CONNECTORS:
                     k2 += 1
                 k3 = k2
-                while k3 < e and _cap_word(doc[k3]) and doc[k3].ent_type_ != "PERSON":
+                while k3 < e and _cap_word(toks[k3]) and toks[k3].ent_type_ != "PERSON":
                     k3 += 1
                 if k3 == k2:
                     break
                 end = k = k3
             else:
                 break
-        if sum(1 for x in range(s, end) if _cap_word(doc[x]) or _ordinal(doc[x])) >= 2:
+        if sum(1 for x in range(s, end) if _cap_word(toks[x]) or _ordinal(toks[x])) >= 2:
             out.append(_Cand(s, end, "kw"))
     return out
 
@@ -389,9 +394,10 @@ _STRICT_LOCATIVE = frozenset({
 
 def _place_keys(doc) -> set[str]:
     """Names the article uses as places: "Hmeimim air base", "village of X", "at X" (GPE/LOC/FAC)."""
+    toks = tokens(doc)
     keys = set()
     ent_of = {i: e for e in doc.ents for i in range(e.start, e.end)}
-    for t in doc:
+    for t in toks:
         if not (t.pos_ == "PROPN" and t.text[:1].isupper()):
             continue
         head = t.head
@@ -478,10 +484,11 @@ def _build_tables(doc, chosen: list[_Cand], extra: list[_Cand]) -> _Tables:
 
 def _common_noun_acronyms(doc, tables: _Tables, extra: list[_Cand]) -> None:
     """ "the Congolese army (FARDC)": an acronym defined after a lowercase body noun phrase."""
-    for t in doc:
-        if not (t.text == "(" and t.i > 0 and t.i + 2 < len(doc) and doc[t.i + 2].text == ")"):
+    toks = tokens(doc)
+    for t in toks:
+        if not (t.text == "(" and t.i > 0 and t.i + 2 < len(doc) and toks[t.i + 2].text == ")"):
             continue
-        acr, noun = doc[t.i + 1], doc[t.i - 1]
+        acr, noun = toks[t.i + 1], toks[t.i - 1]
         if not _ACRONYM_SHAPE.match(acr.text) or acr.text in tables.acronyms or noun.pos_ != "NOUN":
             continue
         if _lemma(noun) not in lx.GOVERNMENT_HEADS and noun.lower_ not in lx.ORG_HEAD_WORDS:
@@ -582,13 +589,14 @@ def _is_agent(tok, state: bool) -> bool:
 def _is_dateline(doc, i: int) -> bool:
     """ "Damascus, Syria –", "GOMA, Democratic Republic of the Congo, Jan. 30 (Al Jazeera) -":
     place names opening a paragraph before a dash."""
+    toks = tokens(doc)
     start = i
-    while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
+    while start > 0 and not (toks[start - 1].is_space and "\n" in toks[start - 1].text):
         start -= 1
         if i - start > 12:
             return False
-    for t in doc[start:start + 24]:
-        if t.text in ("–", "—", "-", "--") and t.i > i and doc[t.i - 1].whitespace_:  # not "al-Sharaa"
+    for t in toks[start:start + 24]:
+        if t.text in ("–", "—", "-", "--") and t.i > i and toks[t.i - 1].whitespace_:  # not "al-Sharaa"
             return True
         if not (
             t.pos_ in ("PROPN", "NUM") or t.text in (",", "(", ")", ".") or t.is_space
@@ -807,8 +815,9 @@ def _classify_org(doc, c, span, tables, done):
 
 
 def _table_candidates(doc, taken: set[int], tables: _Tables) -> list[_Cand]:
+    toks = tokens(doc)
     out = []
-    for t in doc:
+    for t in toks:
         if t.i in taken or not t.text[:1].isupper():
             continue
         if t.text in tables.acronyms:
@@ -825,9 +834,10 @@ def _table_candidates(doc, taken: set[int], tables: _Tables) -> list[_Cand]:
 
 def _role_of(doc, i: int) -> tuple[str, int] | None:
     """Role group of the noun at token i and the index where the role phrase starts."""
-    t = doc[i]
-    if i > 0 and f"{doc[i - 1].lower_} {t.lower_}" in lx.ROLE_NOUNS:
-        return lx.ROLE_NOUNS[f"{doc[i - 1].lower_} {t.lower_}"], i - 1
+    toks = tokens(doc)
+    t = toks[i]
+    if i > 0 and f"{toks[i - 1].lower_} {t.lower_}" in lx.ROLE_NOUNS:
+        return lx.ROLE_NOUNS[f"{toks[i - 1].lower_} {t.lower_}"], i - 1
     if t.lower_ in lx.ROLE_NOUNS:
         return lx.ROLE_NOUNS[t.lower_], i
     return None
@@ -853,6 +863,7 @@ def _person_titles(doc, r: _Resolved) -> set[str]:
 
 def _role_mentions(doc, resolved: list[_Resolved], sent_of) -> list[_Resolved]:
     """Emit "the spokeswoman" -> last person with that role; record appositive/title roles."""
+    toks = tokens(doc)
     person_at: dict[int, _Resolved] = {}
     for r in resolved:
         if r.actor_type == "person":
@@ -864,7 +875,7 @@ def _role_mentions(doc, resolved: list[_Resolved], sent_of) -> list[_Resolved]:
     for p in persons:
         roles.setdefault(p.canonical, set()).update(_person_titles(doc, p))
     out: list[_Resolved] = []
-    for t in doc:
+    for t in toks:
         if t.i in taken or t.tag_ not in ("NN", "NNP"):
             continue
         role = _role_of(doc, t.i)

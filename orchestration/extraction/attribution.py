@@ -57,6 +57,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field, replace
 
+from orchestration.extraction.tokens import tokens
+
 #: speech/reporting verbs (lemma) -> cue written in the record
 SPEECH_VERBS = {
     "say": "said", "state": "stated", "announce": "announced", "tell": "told",
@@ -307,10 +309,11 @@ def find_attribution_spans(doc) -> list[AttributionSpan]:
 
 def _sentence_lines(doc) -> list[tuple[int, object]]:
     """(sentence_no, span) for every newline-separated piece of every sentence."""
+    toks = tokens(doc)
     out = []
     for sent_no, sent in enumerate(doc.sents):
         start = sent.start
-        for tok in sent:
+        for tok in toks[sent.start:sent.end]:
             if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
                 if tok.i + 1 > start:
                     out.append((sent_no, doc[start:tok.i + 1]))
@@ -382,8 +385,9 @@ def is_outlet_name(words: list[str]) -> bool:
 
 
 def _collect_sources(sent, sent_no: int, quotes, ents, memory: _Memory, doc) -> list[_Source]:
+    toks = tokens(doc)
     out: list[_Source] = []
-    for tok in sent:
+    for tok in toks[sent.start:sent.end]:
         if quotes.contains(tok.idx):
             continue
         lemma = tok.lemma_.lower()
@@ -479,7 +483,8 @@ def _is_source_like(tok) -> bool:
 
 def _person_subject(sent, quotes, ents) -> _Source | None:
     """The named person (or singular role noun) a sentence is about, for later he/she."""
-    for tok in sent:
+    toks = tokens(sent.doc)
+    for tok in toks[sent.start:sent.end]:
         if tok.dep_ != "nsubj" or quotes.contains(tok.idx):
             continue
         if tok.ent_type_ == "PERSON" or (tok.pos_ == "NOUN" and tok.tag_ == "NN" and
@@ -513,7 +518,10 @@ def _noun_left_of(verb):
             if ent.start <= j < ent.end:
                 ent_root = ent.root
                 break
-    return ent_root if ent_root is not None else doc[j]
+    head = ent_root if ent_root is not None else doc[j]
+    if head.dep_ == "pobj":
+        return None  # "... in the countryside of Jableh confirmed": a prepositional object is no subject
+    return head
 
 
 def _has_agentive_subject(verb) -> bool:

@@ -27,6 +27,7 @@ from datetime import date
 from orchestration.extraction.dates import find_absolute_dates, sentence_index
 from orchestration.extraction.ids import stable_id
 from orchestration.extraction.records import ArticleInput, Citation
+from orchestration.extraction.tokens import tokens
 
 # ---------------------------------------------------------------------------------------------
 # Names
@@ -428,8 +429,9 @@ def _sentence_of(text: str, pos: int, doc) -> str:
 
 def _reporting_subjects(doc, body: str) -> list[_Found]:
     """'Syrian state news agency SANA reported that ...' -> reported_by SANA."""
+    toks = tokens(doc)
     out: list[_Found] = []
-    for tok in doc:
+    for tok in toks:
         if tok.lemma_ != "report" or tok.pos_ != "VERB" or any(c.dep_ == "auxpass" for c in tok.children):
             continue
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)

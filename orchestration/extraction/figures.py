@@ -45,6 +45,7 @@ from orchestration.extraction import numbers
 from orchestration.extraction.attribution import SPEECH_VERBS, Attribution, find_attribution_spans
 from orchestration.extraction.ids import stable_id
 from orchestration.extraction.records import ArticleInput, EntityMention, FigureMention
+from orchestration.extraction.tokens import tokens
 
 # --- lexicons -------------------------------------------------------------------------------
 
@@ -232,24 +233,25 @@ def _scan_sentence(doc, sent) -> list[_Group]:
 
 
 def _group_at(doc, i: int, limit: int) -> _Group | None:
-    tok = doc[i]
+    toks = tokens(doc)
+    tok = toks[i]
     low = tok.lower_
-    nxt = doc[i + 1] if i + 1 < limit else None
+    nxt = toks[i + 1] if i + 1 < limit else None
     # vague counts
-    if low in ("tens", "hundreds") and i + 2 < limit and doc[i + 1].lower_ == "of" and \
-            doc[i + 2].lower_ in ("thousands", "millions"):
-        lo, hi = numbers.vague_range([low, doc[i + 2].lower_])
+    if low in ("tens", "hundreds") and i + 2 < limit and toks[i + 1].lower_ == "of" and \
+            toks[i + 2].lower_ in ("thousands", "millions"):
+        lo, hi = numbers.vague_range([low, toks[i + 2].lower_])
         return _Group(i, i + 3, lo, hi, anchor=i + 2, vague=True)
     if low in numbers.VAGUE_PLURALS and tok.pos_ in ("NOUN", "NUM", "PROPN"):
         if low in ("tens", "scores") and (nxt is None or nxt.lower_ != "of"):
             return None
-        if i > 0 and _token_value(doc[i - 1]) is not None:
+        if i > 0 and _token_value(toks[i - 1]) is not None:
             return None  # "two thousands" is not English; leave it
         lo, hi = numbers.VAGUE_PLURALS[low]
         return _Group(i, i + 1, lo, hi, anchor=i, vague=True)
     if low in numbers.VAGUE_DETERMINERS and nxt is not None and \
             nxt.lower_.rstrip("s") in ("hundred", "thousand", "million", "billion"):
-        start = i - 1 if low == "few" and i > 0 and doc[i - 1].lower_ == "a" else i
+        start = i - 1 if low == "few" and i > 0 and toks[i - 1].lower_ == "a" else i
         lo, hi = numbers.vague_range([low, nxt.lower_])
         return _Group(start, i + 2, lo, hi, anchor=i + 1, vague=True)
     # "a dozen", "a hundred", "a thousand"
@@ -258,7 +260,7 @@ def _group_at(doc, i: int, limit: int) -> _Group | None:
         if g is not None:
             g.start = i
         return g
-    if i > 0 and doc[i - 1].text.lower() in CURRENCY:
+    if i > 0 and toks[i - 1].text.lower() in CURRENCY:
         amount = numbers.parse_scaled_amount(tok.text)
         if amount is not None:  # "£2bn"
             return _Group(i, i + 1, amount, amount, anchor=i)
@@ -275,34 +277,35 @@ def _group_at(doc, i: int, limit: int) -> _Group | None:
 
 def _number_chain(doc, i: int, limit: int) -> _Group | None:
     """Longest run of number words/digits forming one number ("one hundred and fifty")."""
-    words = [doc[i].text]
+    toks = tokens(doc)
+    words = [toks[i].text]
     j = i + 1
-    last_is_scale = doc[i].lower_ in numbers.SCALES or doc[i].lower_ == "dozen"
+    last_is_scale = toks[i].lower_ in numbers.SCALES or toks[i].lower_ == "dozen"
     while j < limit:
-        t = doc[j]
+        t = toks[j]
         low = t.lower_
         if low in numbers.SCALES or low == "dozen":
             words.append(t.text)
             last_is_scale = True
             j += 1
             continue
-        if numbers.is_number_word(low) and not _is_digit_token(doc[j - 1]):
-            prev_low = doc[j - 1].lower_
+        if numbers.is_number_word(low) and not _is_digit_token(toks[j - 1]):
+            prev_low = toks[j - 1].lower_
             if prev_low == "-" and j >= 2:
-                prev_low = doc[j - 2].lower_  # "twenty - five"
+                prev_low = toks[j - 2].lower_  # "twenty - five"
             if prev_low in numbers.TENS and low in numbers.UNITS and low != "zero" or last_is_scale:
                 words.append(t.text)
                 last_is_scale = False
                 j += 1
                 continue
             break
-        if low == "-" and not doc[j - 1].whitespace_ and j + 1 < limit and \
-                doc[j - 1].lower_ in numbers.TENS and doc[j + 1].lower_ in numbers.UNITS:
+        if low == "-" and not toks[j - 1].whitespace_ and j + 1 < limit and \
+                toks[j - 1].lower_ in numbers.TENS and toks[j + 1].lower_ in numbers.UNITS:
             words.append("-")
             j += 1
             continue
         if low == "and" and last_is_scale and j + 1 < limit and \
-                numbers.is_number_word(doc[j + 1].lower_) and doc[j + 1].lower_ not in numbers.SCALES:
+                numbers.is_number_word(toks[j + 1].lower_) and toks[j + 1].lower_ not in numbers.SCALES:
             words.append("and")
             j += 1
             continue
@@ -313,16 +316,16 @@ def _number_chain(doc, i: int, limit: int) -> _Group | None:
         j -= 1
         value = numbers.words_to_number(_split_hyphenated(words))
     if value is None:
-        if _is_digit_token(doc[i]) or "-" in doc[i].text:
-            value = _token_value(doc[i], doc[i + 1] if i + 1 < len(doc) else None)
+        if _is_digit_token(toks[i]) or "-" in toks[i].text:
+            value = _token_value(toks[i], toks[i + 1] if i + 1 < len(toks) else None)
             j = i + 1
         if value is None:
             return None
     # European "1.018 people": the chain value was read without looking at the noun
-    if j - i == 1 and numbers.is_european_thousands_candidate(doc[i].text) and j < len(doc) \
-            and _is_count_noun(doc[j]):
-        value = numbers.parse_digits(doc[i].text, count_context=True)
-    while j > i + 1 and doc[j - 1].lower_ in ("and", "-"):
+    if j - i == 1 and numbers.is_european_thousands_candidate(toks[i].text) and j < len(toks) \
+            and _is_count_noun(toks[j]):
+        value = numbers.parse_digits(toks[i].text, count_context=True)
+    while j > i + 1 and toks[j - 1].lower_ in ("and", "-"):
         j -= 1
     return _Group(i, j, value, value, anchor=j - 1)
 

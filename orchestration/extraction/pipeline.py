@@ -11,6 +11,7 @@ from orchestration.extraction import actors, citations, dates, events, figures, 
 from orchestration.extraction.nlp import load_nlp
 from orchestration.extraction.ids import stable_id
 from orchestration.extraction.records import ArticleExtraction, ArticleInput, PlaceMention, Sentence
+from orchestration.extraction.tokens import release
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
@@ -59,6 +60,13 @@ def _sentence_lookup(sentences: list[Sentence]):
 
 
 def extract_from_doc(doc, article: ArticleInput, boilerplate: str = "") -> ArticleExtraction:
+    try:
+        return _extract(doc, article, boilerplate)
+    finally:
+        release(doc)  # the shared token list (tokens.py) must not outlive this article
+
+
+def _extract(doc, article: ArticleInput, boilerplate: str) -> ArticleExtraction:
     mentions = actors.extract_mentions(doc, article)
     found_dates = dates.extract_dates(doc, article)
     found_events, event_actors = events.build_events(doc, article, found_dates, mentions)

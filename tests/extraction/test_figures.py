@@ -497,3 +497,17 @@ def test_phone_numbers_codes_and_addresses_are_not_figures(text):
     from orchestration.extraction.records import ArticleInput
 
     assert extract_figures(load_nlp()(text), ArticleInput("x", text), []) == []
+
+
+def test_a_place_inside_a_prepositional_phrase_is_never_the_claimant(nlp):
+    """Found by the 10,000-article benchmark: a missed sentence break left "confirmed" without a
+    subject, and the noun before it ("... in the countryside of Jableh confirmed") became the
+    claimant, then was carried over to "The report noted ..."."""
+    body = (
+        "As of late January 2025, the transitional authorities have not forced a full exit of Russian forces "
+        "from Syria.⁵²¹\n\nA university student who was displaced to the base from the village of al-Asaliyya in "
+        "the countryside of Jableh confirmed to Enab Baladi that they had distributed leaflets to them.\n\n"
+        "The report noted the death of at least 214 members of security forces."
+    )
+    figure = fig(run(nlp, body), "at least 214")
+    assert figure.claimant_text != "Jableh"
