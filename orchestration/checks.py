@@ -88,7 +88,7 @@ def build_stage_check(stage: str, suites: list[Suite]) -> dg.AssetChecksDefiniti
             params = _runtime_parameters(con, seeds, set().union(*(s.parameters for s in selected)))
         docs_root = settings.data_docs_dir()
         outcomes = {s.name: validate(s, frames[s.name], params, docs_root=docs_root) for s in selected}
-        docs = str(publish_data_docs(docs_root))
+        docs = str(publish_data_docs(docs_root, list(outcomes.values())))
         for suite in selected:
             yield _result(suite, outcomes[suite.name], len(frames[suite.name]), params, docs)
 

@@ -10,7 +10,7 @@ import duckdb
 import pytest
 
 from orchestration import settings
-from orchestration.quality.suites import data_docs_index, load_suites, validate
+from orchestration.quality.suites import data_docs_index, load_suites, prune_validations, publish_data_docs, validate
 
 pytestmark = pytest.mark.slow
 SUITES = {s.name: s for s in load_suites(settings.EXPECTATIONS_DIR)}
@@ -53,8 +53,9 @@ CORRUPTIONS = {
                             "expect_compound_columns_to_be_unique", None),
     "fct_quotes": ("UPDATE marts.fct_quotes SET start_char = start_char + 1 WHERE quote_id = (SELECT min(quote_id) FROM marts.fct_quotes)",
                    "expect_column_values_to_be_in_set", "slice_matches"),
-    "fct_citations": ("UPDATE marts.fct_citations SET source_id = NULL WHERE citation_id = (SELECT min(citation_id) FROM marts.fct_citations)",
-                      "expect_column_values_to_not_be_null", "source_id"),
+    # (a NULL source_id cannot be written at all: the contract's not_null constraint refuses it)
+    "fct_citations": ("UPDATE marts.fct_citations SET kind = 'rumour' WHERE citation_id = (SELECT min(citation_id) FROM marts.fct_citations)",
+                      "expect_column_values_to_be_in_set", "kind"),
     "fct_figure_estimates": ("UPDATE marts.fct_figure_estimates SET low = best + 1 WHERE estimate_id = (SELECT min(estimate_id) FROM marts.fct_figure_estimates)",
                              "expect_column_values_to_be_in_set", "ordered"),
 }
@@ -106,3 +107,41 @@ def test_data_docs_show_a_validation_of_every_suite(seed_warehouse):
     for name in SUITES:
         assert any((validations / name).rglob("*.html")), f"no validation page for {name}"
     assert "raw_figure_mentions" in index.read_text(encoding="utf-8")
+
+
+def test_data_docs_keep_the_newest_runs_of_each_suite_and_render_new_ones(seed_warehouse, tmp_path):
+    """Each run stores 20 validations; the site keeps the newest few per suite (stored results
+    and their pages), so it neither grows without end nor slows every later run's rendering."""
+    docs = tmp_path / "docs"
+    suite = next(s for s in load_suites(settings.EXPECTATIONS_DIR) if s.name == "dim_sources")
+    con = duckdb.connect(str(seed_warehouse), read_only=True)
+    frame = con.execute(suite.query).df()
+    con.close()
+    outcomes = [validate(suite, frame, docs_root=docs) for _ in range(4)]
+    publish_data_docs(docs, outcomes[:1])  # first build: the whole site
+    publish_data_docs(docs, outcomes[1:])  # later: only the new pages
+    pages = docs / "gx" / "uncommitted" / "data_docs" / "local_site" / "validations" / "dim_sources"
+    assert len(list(pages.rglob("*.html"))) == 4
+    assert prune_validations(docs, keep_runs=2) == 2
+    stored = docs / "gx" / "uncommitted" / "validations" / "dim_sources"
+    assert len([p for p in stored.glob("*/*") if p.is_dir()]) == 2
+    kept = sorted(p.parent.name for p in pages.rglob("*.html"))
+    assert len(kept) == 2 and kept == sorted(p.name for p in stored.glob("*/*"))
+
+
+@pytest.mark.parametrize("statement", [
+    "UPDATE marts.fct_citations SET source_id = NULL WHERE citation_id = (SELECT min(citation_id) FROM marts.fct_citations)",
+    "INSERT INTO marts.fct_figures SELECT * FROM marts.fct_figures LIMIT 1",
+    "INSERT INTO marts.dim_articles SELECT * REPLACE ('copy.txt' AS file_name) FROM marts.dim_articles LIMIT 1",
+])
+def test_marts_keys_are_enforced_by_the_table_contracts(seed_warehouse, tmp_path, statement):
+    """The marts are built with their contract's constraints: a missing or duplicate key is refused
+    when written, which is why dbt no longer runs unique / not_null tests on them."""
+    copy = tmp_path / "copy.duckdb"
+    shutil.copy(seed_warehouse, copy)
+    con = duckdb.connect(str(copy))
+    try:
+        with pytest.raises(duckdb.ConstraintException):
+            con.execute(statement)
+    finally:
+        con.close()

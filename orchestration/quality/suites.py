@@ -62,6 +62,7 @@ class Outcome:
     suite: str
     evaluated: int
     failures: list[Failure]
+    stored_as: list = field(default_factory=list)  # GE result identifiers, for an incremental Data Docs build
 
     @property
     def errors(self) -> list[Failure]:
@@ -122,6 +123,8 @@ def _summary(result: dict) -> str:
 
 
 _CONTEXTS: dict[Path, object] = {}
+# validations kept per suite for Data Docs: enough to compare the last few runs
+KEEP_RUNS = 20
 
 
 def _context(docs_root: Path | None):
@@ -179,13 +182,43 @@ def validate(suite: Suite, frame, parameters: dict | None = None, docs_root: Pat
                 sample_rows=[{k: _jsonable(v) for k, v in row.items() if k not in ("body_text", "boilerplate_text")}
                              for row in sample.to_dict(orient="records")],
             ))
-    return Outcome(suite=suite.name, evaluated=evaluated, failures=failures)
+    return Outcome(suite=suite.name, evaluated=evaluated, failures=failures, stored_as=list(run.run_results))
 
 
-def publish_data_docs(docs_root: Path) -> Path:
-    """Render the Data Docs site from every stored validation; returns its index.html."""
-    _context(docs_root).build_data_docs()
-    return data_docs_index(docs_root)
+def publish_data_docs(docs_root: Path, outcomes: list[Outcome] | None = None, keep_runs: int = KEEP_RUNS) -> Path:
+    """Render the Data Docs site; returns its index.html.
+
+    With ``outcomes`` only their validation pages (and their suites' pages and the index) are
+    rendered: a full build re-renders every stored validation and grew slower with each run.
+    Validations older than the newest ``keep_runs`` per suite are deleted first, pages included."""
+    from great_expectations.data_context.types.resource_identifiers import ExpectationSuiteIdentifier
+
+    prune_validations(docs_root, keep_runs)
+    ctx = _context(docs_root)
+    index = data_docs_index(docs_root)
+    if outcomes is None or not index.exists():
+        ctx.build_data_docs()
+    else:
+        ids = [i for o in outcomes for i in o.stored_as]
+        ctx.build_data_docs(resource_identifiers=ids + [ExpectationSuiteIdentifier(name=o.suite) for o in outcomes])
+    return index
+
+
+def prune_validations(docs_root: Path, keep_runs: int) -> int:
+    """Delete all but the newest ``keep_runs`` stored validations of each suite, with their rendered
+    pages; returns how many were deleted. Run folders are named by UTC timestamp, so names sort by age."""
+    import shutil
+
+    removed = 0
+    gx_root = docs_root / "gx" / "uncommitted"
+    for suite_dir in sorted((gx_root / "validations").glob("*/")):
+        runs = sorted(p for p in suite_dir.glob("*/*") if p.is_dir())  # <run_name>/<run_time>
+        for old in runs[:-keep_runs] if keep_runs > 0 else runs:
+            relative = old.relative_to(gx_root / "validations")
+            shutil.rmtree(old, ignore_errors=True)
+            shutil.rmtree(gx_root / "data_docs" / "local_site" / "validations" / relative, ignore_errors=True)
+            removed += 1
+    return removed
 
 
 def data_docs_index(docs_root: Path) -> Path:
