@@ -26,6 +26,10 @@ def _runtime_parameters(con, seeds: SeedsFolder, wanted: set[str]) -> dict:
     return params
 
 
+def _columns(con, query: str) -> list[str]:
+    return [d[0] for d in con.execute(f"SELECT * FROM ({query}) AS q LIMIT 0").description]
+
+
 def _failure_markdown(failures) -> str:
     lines = []
     for f in failures:
@@ -84,7 +88,7 @@ def build_stage_check(stage: str, suites: list[Suite]) -> dg.AssetChecksDefiniti
     def _check(context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource, seeds: SeedsFolder):
         selected = [by_name[key.name] for key in context.selected_asset_check_keys]
         with warehouse.connect() as con:
-            frames = {s.name: con.execute(s.query).df() for s in selected}
+            frames = {s.name: con.execute(s.frame_query(_columns(con, s.query))).df() for s in selected}
             params = _runtime_parameters(con, seeds, set().union(*(s.parameters for s in selected)))
         docs_root = settings.data_docs_dir()
         outcomes = {s.name: validate(s, frames[s.name], params, docs_root=docs_root) for s in selected}

@@ -145,3 +145,20 @@ def test_marts_keys_are_enforced_by_the_table_contracts(seed_warehouse, tmp_path
             con.execute(statement)
     finally:
         con.close()
+
+
+def test_checks_load_only_the_columns_a_suite_reads_plus_row_identifiers(seed_warehouse):
+    suite = SUITES["fct_quotes"]
+    con = duckdb.connect(str(seed_warehouse), read_only=True)
+    try:
+        available = [d[0] for d in con.execute(f"SELECT * FROM ({suite.query}) AS q LIMIT 0").description]
+        narrowed = con.execute(suite.frame_query(available)).df()
+        full = con.execute(suite.query).df()
+    finally:
+        con.close()
+    assert {"quote_text", "sentence_text"} <= set(available)
+    assert not {"quote_text", "sentence_text"} & set(narrowed.columns)  # long texts no expectation reads
+    assert suite.columns <= set(narrowed.columns)
+    assert {"quote_id", "article_id", "start_char", "end_char"} <= set(narrowed.columns)
+    assert len(narrowed) == len(full)
+    assert validate(suite, narrowed).failures == validate(suite, full).failures == []

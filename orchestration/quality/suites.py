@@ -20,6 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
+# shown with a failing row even when no expectation reads them
+IDENTIFYING_COLUMNS = ("file_name", "sentence_no", "start_char", "end_char", "surface_text")
+
+
 @dataclass(frozen=True)
 class Suite:
     name: str
@@ -46,6 +50,26 @@ class Suite:
 
         walk([e.get("kwargs", {}) for e in self.definition.get("expectations", [])])
         return found
+
+    @property
+    def columns(self) -> set[str]:
+        """Columns the expectations read."""
+        used = set()
+        for expectation in self.definition.get("expectations", []):
+            kwargs = expectation.get("kwargs", {})
+            if kwargs.get("column"):
+                used.add(kwargs["column"])
+            used.update(kwargs.get("column_list") or [])
+        return used
+
+    def frame_query(self, available: list[str]) -> str:
+        """The suite's query narrowed to the columns its expectations read, plus the columns that
+        identify a row in the failing-row samples (keys, file, offsets, surface text). Long text
+        columns (bodies, sentences) cost more to load into pandas than validating took."""
+        keep = [c for c in available if c in self.columns or c.endswith("_id") or c in IDENTIFYING_COLUMNS]
+        if len(keep) == len(available):
+            return self.query
+        return "SELECT " + ", ".join(f'"{c}"' for c in keep) + f" FROM ({self.query}) AS suite_rows"
 
 
 @dataclass
