@@ -26,8 +26,10 @@ def _runtime_parameters(con, seeds: SeedsFolder, wanted: set[str]) -> dict:
     return params
 
 
-def _columns(con, query: str) -> list[str]:
-    return [d[0] for d in con.execute(f"SELECT * FROM ({query}) AS q LIMIT 0").description]
+def _load_frame(con, suite: Suite):
+    """The rows a suite validates, narrowed to the columns it reads (Suite.frame_query)."""
+    columns = [d[0] for d in con.execute(f"SELECT * FROM ({suite.query}) AS q LIMIT 0").description]
+    return con.execute(suite.frame_query(columns)).df()
 
 
 def _failure_markdown(failures) -> str:
@@ -87,14 +89,15 @@ def build_stage_check(stage: str, suites: list[Suite]) -> dg.AssetChecksDefiniti
     )
     def _check(context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource, seeds: SeedsFolder):
         selected = [by_name[key.name] for key in context.selected_asset_check_keys]
-        with warehouse.connect() as con:
-            frames = {s.name: con.execute(s.frame_query(_columns(con, s.query))).df() for s in selected}
-            params = _runtime_parameters(con, seeds, set().union(*(s.parameters for s in selected)))
         docs_root = settings.data_docs_dir()
+        with warehouse.connect() as con:
+            params = _runtime_parameters(con, seeds, set().union(*(s.parameters for s in selected)))
+            frames = {s.name: _load_frame(con, s) for s in selected}
         outcomes = {s.name: validate(s, frames[s.name], params, docs_root=docs_root) for s in selected}
+        rows = {name: len(frame) for name, frame in frames.items()}
         docs = str(publish_data_docs(docs_root, list(outcomes.values())))
         for suite in selected:
-            yield _result(suite, outcomes[suite.name], len(frames[suite.name]), params, docs)
+            yield _result(suite, outcomes[suite.name], rows[suite.name], params, docs)
 
     return _check
 
