@@ -48,7 +48,7 @@ evaluate: $(STAMP)
 	$(BIN)/python scripts/evaluate_extraction.py --fixtures tests/fixtures/heldout2 --gold tests/fixtures/heldout2/gold.json
 
 benchmark: $(STAMP)
-	$(BIN)/python scripts/benchmark.py --sizes 100 1000
+	$(BIN)/python scripts/benchmark.py --sizes 100 1000 10000
 
 clean:
 	rm -rf warehouse.duckdb warehouse.duckdb.wal reports dbt_project/target dbt_project/logs

@@ -28,7 +28,8 @@ def _runtime_parameters(con, seeds: SeedsFolder, wanted: set[str]) -> dict:
 
 def _load_frame(con, suite: Suite):
     """The rows a suite validates, narrowed to the columns it reads (Suite.frame_query)."""
-    columns = [d[0] for d in con.execute(f"SELECT * FROM ({suite.query}) AS q LIMIT 0").description]
+    select = suite.query  # SQL from the project's own expectations/ files, not from any input
+    columns = [d[0] for d in con.execute(f"SELECT * FROM ({select}) AS q LIMIT 0").description]
     return con.execute(suite.frame_query(columns)).df()
 
 
