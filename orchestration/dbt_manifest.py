@@ -49,3 +49,8 @@ def ensure_manifest() -> Path:
         if result.returncode != 0:
             raise RuntimeError(f"dbt parse failed:\n{result.stdout}\n{result.stderr}")
     return MANIFEST
+
+
+if __name__ == "__main__":
+    # `make` runs this after installing, so the first pipeline run does not parse the dbt project
+    print(f"dbt manifest: {ensure_manifest()}")

@@ -176,6 +176,9 @@ def bench_corpus(name: str, seeds: Path, runs: int, repeats: int, sample: int) -
         return {"name": name, "articles": len(files), "words": words, "cold": cold, "runs": runs,
                 "cold_walls": [c["wall_s"] for c in colds], "rerun": rerun, **tp}
     finally:
+        from orchestration.assets.dbt import run_target
+
+        shutil.rmtree(run_target(work / "w" / "w.duckdb"), ignore_errors=True)  # dbt's folder for this warehouse
         shutil.rmtree(work, ignore_errors=True)
 
 

@@ -54,3 +54,15 @@ def seed_warehouse(tmp_path_factory):
     result = build(warehouse, SEEDS)
     assert result.success, "building the warehouse from the bundled seeds failed"
     return warehouse
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _remove_dbt_targets_of_test_warehouses():
+    """Each temporary warehouse gets a dbt target folder (~5 MB); drop the ones this session made."""
+    from orchestration.dbt_manifest import PROJECT_DIR
+
+    targets = PROJECT_DIR / "target"
+    before = set(targets.glob("run-*"))
+    yield
+    for folder in set(targets.glob("run-*")) - before:
+        shutil.rmtree(folder, ignore_errors=True)

@@ -159,3 +159,20 @@ def test_parser_processes_default_to_the_cores_for_large_batches(monkeypatch):
     monkeypatch.setenv("EXTRACT_PROCESSES", "two")
     with pytest.raises(ValueError, match="EXTRACT_PROCESSES must be a whole number, got 'two'"):
         default_processes(100)
+
+
+def test_dbt_reuses_one_target_folder_per_warehouse(seed_warehouse, tmp_path):
+    """dbt's artifacts and partial parse live in one folder per warehouse (not one per run), and
+    the dbt version comes from the installed package rather than a `dbt --version` subprocess."""
+    import importlib.metadata
+
+    from packaging import version
+
+    from orchestration.assets.dbt import TARGETS, dbt_resource, run_target
+
+    folder = run_target(seed_warehouse)
+    assert (folder / "run_results.json").exists() and (folder / "partial_parse.msgpack").exists()
+    assert not list(TARGETS.glob("dbt_models-*"))
+    assert run_target(seed_warehouse) == run_target(str(seed_warehouse))
+    assert run_target(tmp_path / "other.duckdb") != folder
+    assert dbt_resource()._cli_version == version.parse(importlib.metadata.version("dbt-core"))

@@ -1,5 +1,6 @@
 """Staging and marts stages: the dbt project, one Dagster asset per dbt model and seed."""
 
+import hashlib
 import importlib.metadata
 import shutil
 import sys
@@ -34,10 +35,19 @@ class WarehouseTranslator(DagsterDbtTranslator):
 translator = WarehouseTranslator(settings=DagsterDbtTranslatorSettings(enable_duplicate_source_asset_keys=True))
 
 
-# One target folder for every run (runs never overlap: WarehouseResource holds the run lock).
-# dagster-dbt's default, a new folder per run, left ~6 MB per run behind and made dbt parse the
-# whole project each time; here dbt re-uses its partial parse of the previous run.
-RUN_TARGET = settings.DBT_PROJECT_DIR / "target" / "run"
+TARGETS = settings.DBT_PROJECT_DIR / "target"
+
+
+def run_target(warehouse_path: str | Path) -> Path:
+    """One dbt target folder per warehouse, re-used by every run that builds it.
+
+    dagster-dbt's default, a new folder per run, left ~6 MB per run behind and made dbt parse the
+    whole project each time; a folder per warehouse keeps dbt's partial parse of the previous run.
+    Runs on one warehouse never overlap (WarehouseResource holds its run lock); runs on two
+    warehouses write to two folders.
+    """
+    digest = hashlib.sha256(str(Path(warehouse_path).resolve()).encode()).hexdigest()[:12]
+    return TARGETS / f"run-{digest}"
 
 
 class WarehouseDbtCli(DbtCliResource):
@@ -61,12 +71,12 @@ class WarehouseDbtCli(DbtCliResource):
 def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource):
     dbt_env(warehouse.path)  # dbt must write the same file the Python assets wrote
     _remove_per_run_targets()
-    yield from dbt.cli(["build"], context=context, target_path=RUN_TARGET).stream()
+    yield from dbt.cli(["build"], context=context, target_path=run_target(warehouse.path)).stream()
 
 
 def _remove_per_run_targets() -> None:
     """Earlier versions left a target/dbt_models-<run> folder per run; they are never read again."""
-    for folder in RUN_TARGET.parent.glob("dbt_models-*"):
+    for folder in TARGETS.glob("dbt_models-*"):
         shutil.rmtree(folder, ignore_errors=True)
 
 
