@@ -394,6 +394,10 @@ def main(argv=None) -> int:
         return soak(args.rounds, args.seed, workdir, args.articles, args.kill_rate, args.generated)
     finally:
         if args.workdir is None:
+            from orchestration.assets.dbt import run_target
+
+            for name in ("warehouse.duckdb", "clean.duckdb"):  # dbt's folders for these warehouses
+                shutil.rmtree(run_target(workdir / name), ignore_errors=True)
             shutil.rmtree(workdir, ignore_errors=True)
 
 
