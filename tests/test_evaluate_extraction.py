@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from orchestration.extraction.records import ArticleExtraction, EntityMention, FigureMention
+from orchestration.extraction.value_sets import COUNT_TYPES, QUALIFIERS
 
 ROOT = Path(__file__).resolve().parents[1]
 HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
@@ -24,11 +25,6 @@ ev = importlib.util.module_from_spec(_spec)
 sys.modules[_spec.name] = ev  # dataclasses look their module up while the class is built
 _spec.loader.exec_module(ev)
 
-QUALIFIERS = {"exact", "about", "over", "at_least", "up_to", "less_than", "range", "vague"}
-COUNT_TYPES = {
-    "killed", "wounded", "displaced", "sheltered", "detained", "missing", "returned",
-    "aid", "flights", "distance", "duration", "other",
-}
 ACTOR_TYPES = {"person", "organization", "state", "armed_group", "media", "government_body", "military_unit", "other"}
 VAGUE = {
     "dozens": (24, 99),

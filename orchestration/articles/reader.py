@@ -11,6 +11,7 @@ from orchestration.articles.boilerplate import split_boilerplate
 from orchestration.articles.decode import UndecodableError, decode_bytes
 from orchestration.articles.frontmatter import FrontMatterError, split_front_matter
 from orchestration.articles.markup import HTML, MARKDOWN, detect_format, html_to_text, markdown_to_text
+from orchestration.articles.publisher import publisher_from_marker, publisher_from_title, publisher_from_url
 from orchestration.articles.metadata import infer_metadata, latest_full_date
 from orchestration.extraction.ids import stable_id
 
@@ -141,7 +142,7 @@ def read_article(file_name: str, data: bytes) -> Article | IngestError:
         encoding=encoding,
         title=_cap_title(meta.get("title", inferred.title)),
         title_source=title_source,
-        publisher=meta.get("publisher", inferred.publisher),
+        publisher=_publisher(meta, inferred, body),
         author=meta.get("author", inferred.author),
         published_date=published,
         published_date_precision="day" if "published" in meta else inferred.published_precision,
@@ -152,4 +153,18 @@ def read_article(file_name: str, data: bytes) -> Article | IngestError:
         boilerplate_text=boilerplate,
         word_count=len(body.split()),
         source_format=source_format,
+    )
+
+
+def _publisher(meta: dict, inferred, body: str) -> str | None:
+    """Named publisher, else the saved page's domain, else bylines and copyright lines, else the
+    title's site suffix or the dateline's wire marker. A URL found in the text is not the page's
+    own address (it may be a footnote), so only front matter or page metadata count as the URL."""
+    if meta.get("publisher"):
+        return meta["publisher"]
+    title = meta.get("title", inferred.title)
+    head = f"{title or ''}\n{body[:4000]}\n{body[-1500:]}"
+    return (
+        publisher_from_url(meta.get("url"), head) or inferred.publisher
+        or publisher_from_title(meta.get("title")) or publisher_from_marker(body)
     )

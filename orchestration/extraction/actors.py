@@ -64,6 +64,9 @@ def actor_key(name: str) -> str:
             w = "h" + w[2:]
         w = w.replace("ou", "u")  # Tartous / Tartus
         w = _DOUBLED.sub(r"\1", w)  # Sharaa / Shara, Assad / Asad
+        w = w.replace("defense", "defence")  # US / UK spelling of one ministry
+        if len(w) > 5 and w.endswith(("yi", "iy")):  # Monastyrskyi / Monastyrsky, Zelenskiy
+            w = w[:-2] + "y"
         if len(w) > 3 and w.endswith("m"):  # Hmeimim / Hmeimin (final -n is far more common)
             w = w[:-1] + "n"
         out.append(w)
@@ -81,7 +84,8 @@ _BREAK_TOKENS = frozenset({
 })
 _POSSESSIVE_TOKENS = frozenset({"'s", "’s", "'", "’"})
 _SUPERSCRIPT = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u209f]")
-_ACRONYM_SHAPE = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
+# "SNHR", "M23", and mixed-case ministry acronyms with two capitals or more ("MoH", "MoD")
+_ACRONYM_SHAPE = re.compile(r"^(?:[A-Z][A-Z0-9&]{1,7}|(?:[A-Z][a-z]?){1,3}[A-Z])$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _FIRST_WORD = re.compile(r"\w+")
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "de", "van", "von", "der", "da", "la", "le", "ul"})
@@ -127,11 +131,12 @@ class _Cand:
     source: str  # ner, gaz, kw, pseudo, acro, alias, surname
     label: str | None = None  # NER label, for ner candidates
     gaz: tuple[str, str, str] | None = None  # (kind, canonical, actor_type) for lexicon hits
+    inst: tuple[str, str, str | None] | None = None  # (canonical, actor_type, state) for institutions
     nchars: int = 0
 
     def priority(self) -> tuple[int, int]:
         # longest first; on ties lexicon > alias/acronym > keyword chain > NER
-        rank = {"gaz": 0, "alias": 1, "acro": 1, "np": 1, "kw": 2, "pseudo": 3, "ner": 4, "surname": 5}
+        rank = {"gaz": 0, "alias": 1, "acro": 1, "np": 1, "inst": 1, "kw": 2, "pseudo": 3, "ner": 4, "surname": 5}
         return (-self.nchars, rank[self.source])
 
 
@@ -685,6 +690,7 @@ class _Resolved:
     canonical: str
     resolution: str
     label: str | None
+    affiliation: str | None = None  # the state an institution belongs to ("Israel" for "Israeli military")
 
 
 def _resolve_person(name: str, tok_i: int, tables: _Tables) -> tuple[str, str] | None:
@@ -717,6 +723,11 @@ def _classify(doc, c: _Cand, tables: _Tables) -> _Resolved | None:
     if c.source == "alias":
         canonical, atype = tables.alias[actor_key(text)]
         return done(atype, canonical, "alias")
+    if c.source == "inst":
+        canonical, atype, state = c.inst
+        r = done(atype, canonical, "institution")
+        r.affiliation = state
+        return r
     if c.source in ("acro", "np"):
         canonical, atype = tables.acronyms[text]
         return done(atype, canonical, "acronym" if c.source == "acro" else "name")
@@ -935,6 +946,151 @@ def _role_antecedent(i, group, persons, roles, sent_of, emitted):
 
 
 # ---------------------------------------------------------------------------------------------
+# institutions named by their state or place: "the Israeli military", "Sudan's army"
+# ---------------------------------------------------------------------------------------------
+
+_INSTITUTION_LAST_WORDS = frozenset(
+    w.split()[-1] for w in lx.MILITARY_HEADS | lx.GOVERNMENT_INSTITUTION_HEADS | lx.NAMED_INSTITUTION_HEADS
+)
+# words that may stand between the owner and the head ("Sudan's health ministry")
+_INSTITUTION_MODIFIERS = frozenset(
+    w for phrase in lx.MILITARY_HEADS | lx.GOVERNMENT_INSTITUTION_HEADS | lx.NAMED_INSTITUTION_HEADS
+    for w in phrase.split()
+) | {"government", "state", "federal", "national", "defence", "defense", "health", "foreign", "interior",
+     "emergency", "emergencies", "civil", "armed", "security", "military", "army", "de", "facto"}
+_TIME_ADJECTIVES = frozenset({"new", "interim", "transitional", "former", "current", "then", "de", "facto", "local"})
+
+
+def _owner_state(doc, i: int) -> tuple[int, int, str | None, str] | None:
+    """The owner at token i: (start, end, state or None, name used in the canonical)."""
+    toks = tokens(doc)
+    for n in (2, 1):  # "South Sudanese", "Burkina Faso"
+        if i - n + 1 < 0:
+            continue
+        text = " ".join(t.text for t in toks[i - n + 1:i + 1])
+        if text in lx.DEMONYMS:
+            state = lx.DEMONYMS[text]
+            return i - n + 1, i + 1, state, lx.STATE_DEMONYM.get(state, text)
+        if text in lx.COUNTRIES:
+            state = lx.COUNTRIES[text]
+            return i - n + 1, i + 1, state, lx.STATE_DEMONYM.get(state, state)
+    t = toks[i]
+    if t.ent_type_ in ("NORP", "GPE") and t.text[:1].isupper() and t.is_alpha:
+        start = i
+        while start > 0 and toks[start - 1].ent_type_ == t.ent_type_ and toks[start - 1].ent_iob_ != "O" \
+                and toks[start - 1].text[:1].isupper():
+            start -= 1
+        return start, i + 1, None, doc[start:i + 1].text
+    return None
+
+
+def _institution_candidates(doc) -> list[_Cand]:
+    toks = tokens(doc)
+    out = []
+    for h in toks:
+        low = h.lower_
+        if low not in _INSTITUTION_LAST_WORDS or h.pos_ not in ("NOUN", "PROPN") or h.i == 0:
+            continue
+        j = h.i - 1  # walk left over modifiers to the owner
+        while j >= 0 and toks[j].lower_ in _INSTITUTION_MODIFIERS and toks[j].lower_ != low and h.i - j < 4:
+            j -= 1
+        if j >= 0 and toks[j].tag_ == "POS":  # "Sudan's army"
+            j -= 1
+        if j < 0:
+            continue
+        owner = _owner_state(doc, j)
+        if owner is None:
+            continue
+        o_start, o_end, state, name = owner
+        between = [t for t in toks[o_end:h.i] if t.tag_ != "POS"]
+        if any(t.lower_ not in _INSTITUTION_MODIFIERS for t in between):
+            continue
+        phrase = " ".join([t.lower_ for t in between if t.lower_ not in _TIME_ADJECTIVES] + [low])
+        if h.text[:1].isupper() and all(t.text[:1].isupper() for t in between) and state is None:
+            continue  # "Gaza Health Ministry" as a proper name: the name finders take it
+        if phrase in lx.MILITARY_HEADS or phrase.endswith(("armed forces", "government forces")) \
+                or (low in ("forces", "troops") and "security" not in phrase):
+            canonical, atype = f"{name} Armed Forces", "military_unit"
+        elif phrase in lx.GOVERNMENT_INSTITUTION_HEADS and state is not None:
+            canonical, atype = state, "state"  # "Syrian authorities", "Mali's transitional government"
+        elif phrase in lx.GOVERNMENT_INSTITUTION_HEADS:
+            canonical, atype = f"{name} {phrase.split()[-1]}", "government_body"  # "Hamas authorities"
+        else:
+            canonical = f"{name} {' '.join(w.capitalize() for w in phrase.split())}"
+            atype = _org_type(canonical)
+            if atype == "organization":
+                atype = "government_body"
+        affiliation = None if atype == "state" else state  # a state is not affiliated with itself
+        out.append(_Cand(o_start, h.i + 1, "inst", inst=(canonical, atype, affiliation)))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# organisations referred to again: "the Observatory", "the monitor", "a spokesman"
+# ---------------------------------------------------------------------------------------------
+
+_ORG_TYPES = frozenset({"organization", "government_body", "military_unit", "armed_group"})
+ORG_REFERENCE_REACH = 25  # sentences "the Observatory" can reach back
+SPOKESPERSON_REACH = 2  # sentences "a spokesman" can reach back for the body he speaks for
+
+
+def _org_antecedent(noun: str, allowed, before: int, orgs: list[_Resolved], sent_of, here: int, reach: int):
+    """Nearest earlier organisation: one whose name holds the noun first, else one of the allowed types."""
+    earlier = [r for r in orgs if r.start < before and here - sent_of(r.start) <= reach]
+    for r in reversed(earlier):
+        if noun in r.canonical.lower().split():
+            return r
+    for r in reversed(earlier):
+        if r.actor_type in allowed and r.resolution != "reference":
+            return r
+    return None
+
+
+def _org_references(doc, resolved: list[_Resolved], sent_of) -> list[_Resolved]:
+    toks = tokens(doc)
+    taken = {k for r in resolved for k in range(r.start, r.end)}
+    orgs = sorted((r for r in resolved if r.actor_type in _ORG_TYPES), key=lambda r: r.start)
+    out: list[_Resolved] = []
+    for t in toks:
+        if t.i in taken or t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        low = t.lower_
+        lefts = [c for c in t.lefts if c.dep_ in ("det", "amod", "compound", "poss")]
+        if any(c.pos_ == "PROPN" or (c.text[:1].isupper() and c.dep_ != "det") for c in lefts if c.i != t.i):
+            continue  # "the UN agency", "Hamas's military wing": a name is written, not referred to
+        here = sent_of(t.i)
+        if low in lx.ORG_REFERENCE_NOUNS or t.lemma_.lower() in lx.ORG_REFERENCE_NOUNS:
+            noun = low if low in lx.ORG_REFERENCE_NOUNS else t.lemma_.lower()
+            dets = [c for c in lefts if c.dep_ == "det" and c.lower_ in ("the", "this")]
+            if not dets or any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
+                continue  # "a group of ...", "the group of seven"
+            ante = _org_antecedent(noun, lx.ORG_REFERENCE_NOUNS[noun], t.i, orgs, sent_of, here,
+                                   ORG_REFERENCE_REACH)
+        elif low in lx.SPOKESPERSON_NOUNS and t.tag_ in ("NN", "NNS"):
+            if any(c.dep_ in ("appos",) for c in t.children) or any(k in taken for k in range(t.i + 1, t.i + 3)):
+                continue  # "a spokesman, Ahmed X," or "spokesman Ahmed X": a named person
+            if any(r.actor_type == "person" and 0 <= t.i - r.end <= 3 for r in resolved):
+                continue  # "Farhan Haq, deputy spokesman for ...": the title of the person just named
+            # the body it speaks for: in its own sentence first (either side), else just before
+            same = [r for r in orgs if sent_of(r.start) == here]
+            ante = min(same, key=lambda r: abs(r.start - t.i)) if same else _org_antecedent(
+                low, _ORG_TYPES, t.i, orgs, sent_of, here, SPOKESPERSON_REACH)
+        else:
+            continue
+        if ante is None:
+            continue
+        start = min([t.i] + [c.i for c in lefts if c.dep_ != "poss"])
+        while start < t.i and toks[start].lower_ in _DETS:
+            start += 1
+        if any(k in taken for k in range(start, t.i + 1)):
+            continue
+        r = _Resolved(start, t.i + 1, ante.actor_type, ante.canonical, "reference", None, ante.affiliation)
+        out.append(r)
+        taken.update(range(start, t.i + 1))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
 # entry point
 # ---------------------------------------------------------------------------------------------
 
@@ -947,7 +1103,7 @@ def extract_mentions(doc, article: ArticleInput) -> list[EntityMention]:
         return bisect_right(sent_starts, tok_i) - 1
 
     cands = _ner_candidates(doc) + _gazetteer_candidates(doc, body) + _keyword_org_candidates(doc)
-    cands += _pseudonym_candidates(doc, body)
+    cands += _pseudonym_candidates(doc, body) + _institution_candidates(doc)
     chosen = _select(cands, doc)
     extra: list[_Cand] = []
     tables = _build_tables(doc, chosen, extra)
@@ -959,6 +1115,7 @@ def extract_mentions(doc, article: ArticleInput) -> list[EntityMention]:
 
     resolved = [r for c in sorted(chosen, key=lambda c: c.start) if (r := _classify(doc, c, tables))]
     resolved += _role_mentions(doc, resolved, sent_of)
+    resolved += _org_references(doc, resolved, sent_of)
     return [_to_record(doc, r, article, sent_of) for r in sorted(resolved, key=lambda r: r.start)]
 
 
@@ -977,4 +1134,5 @@ def _to_record(doc, r: _Resolved, article: ArticleInput, sent_of) -> EntityMenti
         canonical_name=r.canonical,
         resolution=r.resolution,
         ner_label=r.label,
+        affiliation=r.affiliation,
     )

@@ -74,7 +74,10 @@ _CUES = [
 _SOURCE_LINE = re.compile(r"(?im)^[ \t]*(?:source|sources)[ \t]*:[ \t]*(?P<v>[^|\n]+)")
 _SOURCE_PAREN = re.compile(r"\((?i:source|sources)\s*:\s*(?P<v>[^)\n]+)\)")
 _DATELINE = re.compile(
-    r"(?m)^[ \t]*[A-Z][A-Z'’.-]+(?:[ ,/]+[A-Za-z][\w'’.-]*){0,4}[ \t]*\((?P<v>[A-Z][\w&.'’ -]{1,30}?)\)[ \t]*[-–—]")
+    r"(?m)^[ \t]*[A-Z][A-Za-z'’.-]+(?:[ ,/]+[A-Za-z0-9][\w'’.-]*){0,5}[ \t]*\((?P<v>[A-Z][\w&.'’/ -]{1,30}?)\)[ \t]*[-–—:]")
+# "MOSCOW, March 13. /TASS/." : the Russian wire style
+_DATELINE_SLASH = re.compile(
+    r"(?m)^[ \t]*[A-Z][A-Za-z'’ .-]{1,30},[ \t]+[A-Z][a-z]+\.?[ \t]+\d{1,2}\.?[ \t]*/(?P<v>[A-Z][\w -]{1,20}?)/")
 _LIST_SPLIT = re.compile(r"\s*[,;/]\s*")
 _CREDIT_LABELLED = re.compile(
     r"\((?i:photo\s*credits?|credits?|photos?|images?|pictures?|photograph)\s*:\s*(?P<c>[^)\n]+)\)")
@@ -116,9 +119,11 @@ class _Found:
     cited_title: str | None = None
     cited_date: date | None = None
     cited_text: str | None = None
+    source_name: str | None = None
 
 
-def extract_citations(doc, article: ArticleInput, boilerplate: str) -> list[Citation]:
+def extract_citations(doc, article: ArticleInput, boilerplate: str, attribution_spans=None,
+                       mentions=None) -> list[Citation]:
     body = article.body
     found: list[_Found] = []
     found += _footnotes(body)
@@ -128,6 +133,8 @@ def extract_citations(doc, article: ArticleInput, boilerplate: str) -> list[Cita
         found += _cue_citations(text, field, doc if field == "body" else None)
     if doc is not None:
         found += _reporting_subjects(doc, body)
+    if attribution_spans:
+        found += _statements(body, attribution_spans, mentions or [])
 
     sent_no = sentence_index(doc) if doc is not None else (lambda pos: None)
     out: list[Citation] = []
@@ -152,8 +159,55 @@ def extract_citations(doc, article: ArticleInput, boilerplate: str) -> list[Cita
             cited_date=f.cited_date,
             cited_text=f.cited_text,
             sentence_no=sent_no(f.start) if f.field == "body" else None,
+            source_name=f.source_name,
         ))
     return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Statements: organisations and outlets the attribution pass found as claimants ("OCHA said",
+# "the health ministry said", "the Observatory added"). People are claimants, not sources.
+# ---------------------------------------------------------------------------------------------
+_SOURCE_ACTOR_TYPES = frozenset({"organization", "government_body", "military_unit", "armed_group", "media"})
+
+
+def _statements(body: str, spans, mentions) -> list[_Found]:
+    out: list[_Found] = []
+    for piece in spans:
+        attr = piece.attribution
+        if attr is None:
+            continue
+        for start, end in ((attr.claimant_start, attr.claimant_end), (attr.outlet_start, attr.outlet_end)):
+            if start is None or end is None or end <= start:
+                continue
+            best = max(
+                (m for m in mentions if m.start_char < end and start < m.end_char),
+                key=lambda m: min(end, m.end_char) - max(start, m.start_char), default=None)
+            if best is not None and best.actor_type == "person":
+                best = _body_spoken_for(body, best, mentions)  # "IDF spokesperson Daniel Hagari said"
+            if best is None or best.actor_type not in _SOURCE_ACTOR_TYPES:
+                continue
+            sentence = body[piece.start_char:piece.end_char].strip()
+            out.append(_Found("statement", best.surface_text, best.start_char, best.end_char, "body",
+                              cited_text=sentence, source_name=best.canonical_name))
+    return out
+
+
+_TITLE_GAP = re.compile(r"^[\s,]*(?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+){0,3}(?:for|of|at|from|with)?\s*(?:the\s+)?$")
+_TITLE_BEFORE = re.compile(r"^(?:['’]s)?\s+(?:[a-z-]+\s+){0,3}$")
+
+
+def _body_spoken_for(body: str, person, mentions):
+    """The organisation a person speaks for, from the title around the name: "IDF spokesperson
+    Daniel Hagari", "Farhan Haq, deputy spokesman for the UN"."""
+    for m in mentions:
+        if m.actor_type not in _SOURCE_ACTOR_TYPES:
+            continue
+        if 0 <= person.start_char - m.end_char <= 40 and _TITLE_BEFORE.match(body[m.end_char:person.start_char]):
+            return m
+        if 0 <= m.start_char - person.end_char <= 50 and _TITLE_GAP.match(body[person.end_char:m.start_char]):
+            return m
+    return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -273,11 +327,12 @@ def _authors(fields: list) -> tuple[list, int]:
 # ---------------------------------------------------------------------------------------------
 def _source_lines(text: str, field: str) -> list[_Found]:
     out: list[_Found] = []
-    for rx in (_SOURCE_LINE, _SOURCE_PAREN, _DATELINE):
+    for rx, kind in ((_SOURCE_LINE, "source_line"), (_SOURCE_PAREN, "source_line"), (_DATELINE, "dateline"),
+                     (_DATELINE_SLASH, "dateline")):
         for m in rx.finditer(text):
             line = _line_of(text, m.start())
             for s, e in _list_items(text, m.start("v"), m.end("v")):
-                out.append(_Found("source_line", text[s:e], s, e, field, cited_text=line))
+                out.append(_Found(kind, text[s:e], s, e, field, cited_text=line))
     return out
 
 

@@ -41,6 +41,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from orchestration.extraction import lexicon as lx
 from orchestration.extraction import numbers
 from orchestration.extraction.attribution import SPEECH_VERBS, Attribution, find_attribution_spans
 from orchestration.extraction.ids import stable_id
@@ -124,6 +125,8 @@ EVENT_LEXICON = {
     "repatriation": "returned",
     "deliver": "aid", "distribute": "aid", "donate": "aid", "delivery": "aid",
     "airlift": "flights", "flight": "flights", "sortie": "flights", "fly": "flights",
+    "hospitalize": "wounded", "hospitalise": "wounded", "hospitalized": "wounded",
+    "arrive": "displaced", "save": "sheltered", "arrested": "detained",
 }
 #: verbs that mean "sheltered" only as verbs and only with people as their object
 #: ("the base houses 9,000 people", "received 9,000 Syrians"; not "received 20 tons")
@@ -171,9 +174,11 @@ class _Group:
 # --- entry point ----------------------------------------------------------------------------
 
 
-def extract_figures(doc, article: ArticleInput, mentions: list[EntityMention]) -> list[FigureMention]:
+def extract_figures(doc, article: ArticleInput, mentions: list[EntityMention],
+                    attribution_spans=None) -> list[FigureMention]:
     """All counting figures of one parsed article, in body order."""
-    attribution_spans = find_attribution_spans(doc)
+    if attribution_spans is None:
+        attribution_spans = find_attribution_spans(doc)
     span_starts = [a.start_char for a in attribution_spans]
     sents = list(doc.sents)
     places = _places_by_sentence(doc, sents)
@@ -189,8 +194,9 @@ def extract_figures(doc, article: ArticleInput, mentions: list[EntityMention]) -
         _link_parts(doc, sent, sent_figures)
         _drop_lone_ones(sent_figures)
         for fig, _, span in sent_figures:
-            _attach_mention(fig, span, mentions)
+            _attach_mention(fig, span, mentions, article.body)
             figures.append(fig)
+    _carry_attribution(figures, attribution_spans, article.body, mentions)
     return figures
 
 
@@ -715,7 +721,47 @@ def _classify(doc, g: _Group, unit) -> tuple[str, object]:
                 found = _lex(t, person) if t.i > child.i and t.i - child.i < 5 else None
                 if found:
                     return found, clause_head
+    if person:
+        found = _clause_words(doc, g)
+        if found:
+            return found, clause_head
     return "other", clause_head
+
+
+CLAUSE_AFTER = 10  # words after a figure that may still say what happened to those it counts
+CLAUSE_BEFORE = 6
+_CLAUSE_STOPS = frozenset({".", ";", ":", "!", "?", "—", "–", "(", ")", "“", "”", '"', "«", "»"})
+
+
+def _clause_words(doc, g: _Group) -> str | None:
+    """When the parse links the figure to no event word, the nearest one in its own clause:
+    "40 people had lost their lives", "59 wounded went to the hospital", "the number killed".
+    It reads forward to the next figure or clause break, then a few words back."""
+    sent = doc[g.start].sent
+    for i in range(g.end, min(sent.end, g.end + CLAUSE_AFTER)):
+        t = doc[i]
+        if t.text in _CLAUSE_STOPS or (t.like_num and i > g.end):
+            break
+        found = _lex(t, True) or _LIFE_PHRASES.get((t.lemma_.lower(), _next_lemma(doc, i)))
+        if found:
+            return found
+    for i in range(g.start - 1, max(sent.start - 1, g.start - 1 - CLAUSE_BEFORE), -1):
+        t = doc[i]
+        if t.text in _CLAUSE_STOPS or t.like_num:
+            break
+        found = _lex(t, True)
+        if found:
+            return found
+    return None
+
+
+# verb + object idioms of dying and surviving ("lost their lives", "took the lives of")
+_LIFE_PHRASES = {("lose", "their"): "killed", ("lose", "his"): "killed", ("lose", "her"): "killed",
+                 ("lose", "life"): "killed", ("claim", "the"): None}
+
+
+def _next_lemma(doc, i: int) -> str | None:
+    return doc[i + 1].lemma_.lower() if i + 1 < len(doc) else None
 
 
 _AUX_WORDS = {"were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "reportedly",
@@ -936,18 +982,89 @@ def _drop_lone_ones(sent_figures) -> None:
     ]
 
 
-# --- 6. mentions ----------------------------------------------------------------------------
+# --- 6. attribution that carries -------------------------------------------------------------
+
+CARRY_SENTENCES = 3  # sentence lines an attribution carries over to figures that name no source
 
 
-def _attach_mention(fig: FigureMention, span, mentions: list[EntityMention]) -> None:
+def _carry_attribution(figures: list[FigureMention], spans, body: str, mentions: list[EntityMention]) -> None:
+    """Figures whose own line names no source take one from context.
+
+    * A figure repeated elsewhere in the article with a source (a headline or lead figure the
+      body attributes) takes that source.
+    * A list of tolls that continues an attributed sentence ("According to the group's report,
+      the dead were: 30 in one town, 12 in another ...") keeps the last source, across at most
+      ``CARRY_SENTENCES`` lines and never across a heading-like short line.
+    """
+    attributed = {}
+    for fig in figures:
+        if fig.claimant_text:
+            attributed.setdefault((fig.value_low, fig.value_high, fig.count_type), fig)
+    starts = [p.start_char for p in spans]
+    for fig in figures:
+        if fig.claimant_text:
+            continue
+        twin = attributed.get((fig.value_low, fig.value_high, fig.count_type))
+        if twin is not None and twin is not fig:
+            _copy_claimant(fig, twin.claimant_text, twin.claimant_mention_id, twin.outlet_text)
+            continue
+        k = bisect.bisect_right(starts, fig.start_char) - 1
+        for j in range(k - 1, max(-1, k - 1 - CARRY_SENTENCES), -1):
+            attr = spans[j].attribution
+            if attr is not None and attr.claimant_text:
+                # only a claimant that is a known actor carries: a stray word ("Kremenchuk",
+                # "stepped-up patrols") stays where the parser put it
+                mention = _mention_at(attr.claimant_start, attr.claimant_end, mentions)
+                if mention is not None and mention.actor_type != "state" or mention is not None and j == k - 1:
+                    _copy_claimant(fig, mention.canonical_name, mention.mention_id, attr.outlet_text)
+                break
+
+
+def _copy_claimant(fig: FigureMention, claimant: str | None, mention_id: str | None, outlet: str | None) -> None:
+    fig.claimant_text, fig.claimant_mention_id = claimant, mention_id
+    fig.outlet_text = fig.outlet_text or outlet
+    fig.attribution_cue = "carried_over"
+
+
+def _mention_at(start, end, mentions: list[EntityMention]) -> EntityMention | None:
+    if start is None or end is None:
+        return None
+    best, best_overlap = None, 0
+    for m in mentions:
+        overlap = min(end, m.end_char) - max(start, m.start_char)
+        if overlap > best_overlap:
+            best, best_overlap = m, overlap
+    return best
+
+
+# --- 7. mentions ----------------------------------------------------------------------------
+
+ROLE_REACH = 1500  # characters back a role noun ("the governor", "Commissioner") looks for its holder
+
+
+def _role_holder(fig: FigureMention, span, mentions: list[EntityMention], body: str) -> EntityMention | None:
+    """A claimant named only by a role ("Governor", "the mayor of Kramatorsk") is the person
+    last introduced with that role word just before the name ("Donetsk Governor Pavlo Kyrylenko")."""
+    words = (fig.claimant_text or "").lower().replace("-", " ").split()
+    roles = [w for w in words if w in lx.ROLE_NOUNS]
+    if not roles or not body:
+        return None
+    people = [m for m in mentions if m.actor_type == "person" and m.end_char <= span[0]
+              and span[0] - m.start_char <= ROLE_REACH]
+    for m in reversed(people):
+        before = body[max(0, m.start_char - 60):m.start_char].lower()
+        after = body[m.end_char:m.end_char + 60].lower()
+        if any(r in before.split()[-4:] or f", {r}" in after[:20] or f", the {r}" in after[:30] for r in roles):
+            return m
+    return None
+
+
+
+def _attach_mention(fig: FigureMention, span, mentions: list[EntityMention], body: str = "") -> None:
     """Claimant span overlapping an actor mention -> that mention's id and canonical name."""
     if not mentions or span is None or span[0] is None:
         return
-    best, best_overlap = None, 0
-    for m in mentions:
-        overlap = min(span[1], m.end_char) - max(span[0], m.start_char)
-        if overlap > best_overlap:
-            best, best_overlap = m, overlap
+    best = _mention_at(span[0], span[1], mentions) or _role_holder(fig, span, mentions, body)
     if best is not None:
         fig.claimant_mention_id = best.mention_id
         fig.claimant_text = best.canonical_name

@@ -26,6 +26,7 @@ ROLE_NOUNS: dict[str, str] = {
     "leader": "leader", "chief": "leader", "head": "leader", "chairman": "leader",
     "chairwoman": "leader", "chair": "leader", "director": "leader", "founder": "leader",
     "official": "official", "officer": "official", "representative": "official",
+    "commissioner": "official", "ceo": "leader", "administrator": "official",
     "deputy": "official", "adviser": "official", "advisor": "official", "aide": "official",
     "coordinator": "official", "rapporteur": "official", "negotiator": "official",
     "mediator": "official", "governor": "governor", "mayor": "mayor",
@@ -202,6 +203,18 @@ METONYMS: dict[str, tuple[str, str]] = {
     "Bamako": ("Government of Mali", "government_body"),
     "Brussels": ("European Union", "organization"),
 }
+
+# A capital standing for its state is a mention of the state ("Moscow expects", "Kinshasa
+# accused Kigali"); the seats of power above it (the Kremlin, the White House, the Pentagon) stay
+# the bodies they are.
+SEATS_OF_POWER: frozenset[str] = frozenset({
+    "Kremlin", "White House", "Pentagon", "State Department", "Downing Street", "Whitehall", "Elysee",
+    "Élysée", "Brussels",
+})
+for _form, (_canonical, _type) in list(METONYMS.items()):
+    if _form not in SEATS_OF_POWER and _canonical.startswith("Government of "):
+        _state = _canonical.removeprefix("Government of ").removeprefix("the ")
+        METONYMS[_form] = ({"Democratic Republic of the Congo": "Democratic Republic of the Congo"}.get(_state, _state), "state")
 
 # --- media ----------------------------------------------------------------------------------
 
@@ -381,3 +394,95 @@ SPEECH_VERBS: frozenset[str] = frozenset({
 })
 # Pronouns that can name a speaker; resolved to the last person mentioned before the quote.
 PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her"})
+
+# --- institutions named by demonym or possessive ("the Israeli military", "Sudan's army") -----
+
+# Demonym -> canonical state (as in COUNTRIES). Case-sensitive surface forms.
+DEMONYMS: dict[str, str] = {
+    "Afghan": "Afghanistan", "Albanian": "Albania", "Algerian": "Algeria", "Angolan": "Angola",
+    "Argentine": "Argentina", "Argentinian": "Argentina", "Armenian": "Armenia",
+    "Australian": "Australia", "Austrian": "Austria", "Azerbaijani": "Azerbaijan", "Azeri": "Azerbaijan",
+    "Bahraini": "Bahrain", "Bangladeshi": "Bangladesh", "Belarusian": "Belarus", "Belgian": "Belgium",
+    "Beninese": "Benin", "Bolivian": "Bolivia", "Bosnian": "Bosnia and Herzegovina", "Brazilian": "Brazil",
+    "British": "United Kingdom", "Bulgarian": "Bulgaria", "Burkinabe": "Burkina Faso", "Burkinabè": "Burkina Faso",
+    "Burundian": "Burundi", "Cambodian": "Cambodia", "Cameroonian": "Cameroon", "Canadian": "Canada",
+    "Central African": "Central African Republic", "Chadian": "Chad", "Chilean": "Chile", "Chinese": "China",
+    "Colombian": "Colombia", "Congolese": "Democratic Republic of the Congo", "Croatian": "Croatia",
+    "Cuban": "Cuba", "Cypriot": "Cyprus", "Czech": "Czech Republic", "Danish": "Denmark",
+    "Djiboutian": "Djibouti", "Dutch": "Netherlands", "Ecuadorian": "Ecuador", "Egyptian": "Egypt",
+    "Emirati": "United Arab Emirates", "Eritrean": "Eritrea", "Estonian": "Estonia", "Ethiopian": "Ethiopia",
+    "Filipino": "Philippines", "Philippine": "Philippines", "Finnish": "Finland", "French": "France",
+    "Georgian": "Georgia", "German": "Germany", "Ghanaian": "Ghana", "Greek": "Greece",
+    "Guatemalan": "Guatemala", "Guinean": "Guinea", "Haitian": "Haiti", "Hungarian": "Hungary",
+    "Indian": "India", "Indonesian": "Indonesia", "Iranian": "Iran", "Iraqi": "Iraq", "Irish": "Ireland",
+    "Israeli": "Israel", "Italian": "Italy", "Ivorian": "Ivory Coast", "Japanese": "Japan",
+    "Jordanian": "Jordan", "Kazakh": "Kazakhstan", "Kenyan": "Kenya", "Kosovar": "Kosovo",
+    "Kuwaiti": "Kuwait", "Kyrgyz": "Kyrgyzstan", "Lao": "Laos", "Latvian": "Latvia", "Lebanese": "Lebanon",
+    "Libyan": "Libya", "Lithuanian": "Lithuania", "Malian": "Mali", "Mauritanian": "Mauritania",
+    "Mexican": "Mexico", "Moldovan": "Moldova", "Mongolian": "Mongolia", "Montenegrin": "Montenegro",
+    "Moroccan": "Morocco", "Mozambican": "Mozambique", "Myanmar": "Myanmar", "Burmese": "Myanmar",
+    "Nepali": "Nepal", "Nepalese": "Nepal", "New Zealand": "New Zealand", "Nicaraguan": "Nicaragua",
+    "Nigerien": "Niger", "Nigerian": "Nigeria", "North Korean": "North Korea", "Norwegian": "Norway",
+    "Omani": "Oman", "Pakistani": "Pakistan", "Palestinian": "Palestine", "Panamanian": "Panama",
+    "Peruvian": "Peru", "Polish": "Poland", "Portuguese": "Portugal", "Qatari": "Qatar",
+    "Romanian": "Romania", "Russian": "Russia", "Rwandan": "Rwanda", "Saudi": "Saudi Arabia",
+    "Senegalese": "Senegal", "Serbian": "Serbia", "Sierra Leonean": "Sierra Leone", "Slovak": "Slovakia",
+    "Slovenian": "Slovenia", "Somali": "Somalia", "South African": "South Africa",
+    "South Korean": "South Korea", "South Sudanese": "South Sudan", "Spanish": "Spain",
+    "Sri Lankan": "Sri Lanka", "Sudanese": "Sudan", "Swedish": "Sweden", "Swiss": "Switzerland",
+    "Syrian": "Syria", "Taiwanese": "Taiwan", "Tajik": "Tajikistan", "Tanzanian": "Tanzania",
+    "Thai": "Thailand", "Tunisian": "Tunisia", "Turkish": "Turkey", "Turkmen": "Turkmenistan",
+    "Ugandan": "Uganda", "Ukrainian": "Ukraine", "American": "United States", "US": "United States",
+    "U.S.": "United States", "UK": "United Kingdom", "Uruguayan": "Uruguay", "Uzbek": "Uzbekistan",
+    "Venezuelan": "Venezuela", "Vietnamese": "Vietnam", "Yemeni": "Yemen", "Zambian": "Zambia",
+    "Zimbabwean": "Zimbabwe",
+}
+# The demonym a state's institutions are named with in canonical names (first listed wins).
+STATE_DEMONYM: dict[str, str] = {}
+for _demonym, _state in DEMONYMS.items():
+    if _demonym.isalpha() or " " in _demonym:
+        STATE_DEMONYM.setdefault(_state, _demonym)
+
+# Head nouns of a state's institutions, by class. A demonym, a state, a place or a capital in
+# front of them ("the Israeli military", "Sudan's army", "Gaza's civil defence agency") makes
+# one actor of the phrase; the class picks its canonical form and type.
+MILITARY_HEADS: frozenset[str] = frozenset({
+    "military", "army", "armed forces", "forces", "troops", "defence forces", "defense forces",
+})
+GOVERNMENT_INSTITUTION_HEADS: frozenset[str] = frozenset({
+    "authorities", "government", "regime", "administration", "junta", "leadership",
+})
+# Heads kept as written in the canonical name ("Gaza Civil Defence Agency", "Russian Defence Ministry").
+NAMED_INSTITUTION_HEADS: frozenset[str] = frozenset({
+    "ministry", "police", "navy", "air force", "coast guard", "border guard", "national guard",
+    "agency", "civil defence", "civil defense", "intelligence", "security forces", "security service",
+    "presidency", "parliament", "foreign ministry", "defence ministry", "defense ministry",
+    "health ministry", "interior ministry", "emergency service", "emergency services",
+    "emergencies ministry", "prosecutor's office", "investigative committee", "national police",
+})
+
+# Generic nouns that, with "the", refer back to an organisation named earlier ("the Observatory",
+# "the monitor", "the group"). Value = actor types the antecedent may have.
+ORG_REFERENCE_NOUNS: dict[str, frozenset[str]] = {
+    "observatory": frozenset({"organization"}), "monitor": frozenset({"organization"}),
+    "watchdog": frozenset({"organization", "government_body"}),
+    "network": frozenset({"organization"}), "organization": frozenset({"organization"}),
+    "organisation": frozenset({"organization"}), "ngo": frozenset({"organization"}),
+    "charity": frozenset({"organization"}), "group": frozenset({"organization", "armed_group"}),
+    "agency": frozenset({"organization", "government_body"}), "body": frozenset({"organization", "government_body"}),
+    "ministry": frozenset({"government_body"}), "department": frozenset({"government_body"}),
+    "office": frozenset({"government_body", "organization"}), "committee": frozenset({"organization", "government_body"}),
+    "commission": frozenset({"organization", "government_body"}), "council": frozenset({"organization", "government_body"}),
+    "militia": frozenset({"armed_group"}), "movement": frozenset({"armed_group", "organization"}),
+    "rebels": frozenset({"armed_group"}), "paramilitaries": frozenset({"armed_group"}),
+    "paramilitary": frozenset({"armed_group"}), "army": frozenset({"military_unit"}),
+    "military": frozenset({"military_unit"}), "junta": frozenset({"government_body", "military_unit"}),
+    "union": frozenset({"organization"}), "syndicate": frozenset({"organization"}),
+    "mission": frozenset({"organization"}), "coalition": frozenset({"armed_group", "military_unit", "organization"}),
+}
+# Role nouns of people who speak for an organisation; unnamed ("a spokesman", "a senior U.N.
+# official") they credit the organisation.
+SPOKESPERSON_NOUNS: frozenset[str] = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "official", "officials", "representative",
+    "spokespeople", "source", "sources",
+})

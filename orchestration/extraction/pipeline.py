@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from orchestration.extraction import actors, citations, dates, events, figures, quotes
+from orchestration.extraction.attribution import find_attribution_spans
 from orchestration.extraction.nlp import load_nlp
 from orchestration.extraction.ids import stable_id
 from orchestration.extraction.records import ArticleExtraction, ArticleInput, PlaceMention, Sentence
@@ -73,17 +74,18 @@ def _extract(doc, article: ArticleInput, boilerplate: str) -> ArticleExtraction:
     for link in event_actors:
         link.article_id = article.article_id
     sentences = split_sentences(doc, article)
+    spans = find_attribution_spans(doc)  # one attribution pass, shared by figures and citations
     return ArticleExtraction(
         article_id=article.article_id,
         sentences=sentences,
         mentions=mentions,
         places=find_places(doc, article, _sentence_lookup(sentences)),
-        figures=figures.extract_figures(doc, article, mentions),
+        figures=figures.extract_figures(doc, article, mentions, spans),
         dates=found_dates,
         events=found_events,
         event_actors=event_actors,
         quotes=quotes.extract_quotes(doc, article, mentions),
-        citations=citations.extract_citations(doc, article, boilerplate),
+        citations=citations.extract_citations(doc, article, boilerplate, spans, mentions),
     )
 
 

@@ -49,6 +49,7 @@ class EntityMention:
     canonical_name: str  # resolved within the article ("Zakharova" -> "Maria Zakharova")
     resolution: str  # how canonical_name was found: name, surname, acronym, role, metonym, alias
     ner_label: str | None = None  # spaCy label when NER found it (PERSON, ORG, GPE, NORP, ...)
+    affiliation: str | None = None  # the state an institution belongs to: "Israel" for "the Israeli military"
 
 
 @dataclass
@@ -141,7 +142,8 @@ class Quote:
     speaker_mention_id: str | None = None
 
 
-# kind values: footnote, source_line, according_to, reported_by, via, documented_by, photo_credit, told
+# kind values: footnote, source_line, dateline, according_to, reported_by, via, documented_by, photo_credit,
+# told, statement (an organisation or outlet whose statement or figure the article reports)
 @dataclass
 class Citation:
     citation_id: str
@@ -156,6 +158,9 @@ class Citation:
     cited_date: date | None = None
     cited_text: str | None = None  # the whole note or the sentence carrying the citation
     sentence_no: int | None = None
+    # canonical name when the source was resolved through an actor mention ("the Observatory" ->
+    # "Syrian Observatory for Human Rights"); source_text stays the words as written
+    source_name: str | None = None
 
 
 @dataclass

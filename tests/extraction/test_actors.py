@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from orchestration.extraction.value_sets import ACTOR_TYPES, MENTION_RESOLUTIONS
 from orchestration.extraction.actors import actor_key, extract_mentions
 from orchestration.extraction.ids import stable_id
 from tests.conftest import seed_text as seed
@@ -26,10 +27,8 @@ def run(nlp, body: str, article_id: str = "a1"):
         assert body[m.start_char:m.end_char] == m.surface_text
         assert m.mention_id == stable_id(article_id, "mention", m.start_char, m.end_char)
         assert 0 <= m.sentence_no < sent_count
-        assert m.actor_type in {
-            "person", "organization", "state", "armed_group", "media", "government_body", "military_unit", "other"
-        }
-        assert m.resolution in {"name", "surname", "acronym", "role", "metonym", "alias"}
+        assert m.actor_type in ACTOR_TYPES
+        assert m.resolution in MENTION_RESOLUTIONS
     spans = [(m.start_char, m.end_char) for m in found]
     assert spans == sorted(spans) and len(set(spans)) == len(spans)
     return found
@@ -126,11 +125,11 @@ def test_seed_000(nlp):
     assert at(body, found, "Maria Zakharova").actor_type == "person"
     surnames = [m for m in found if m.surface_text == "Zakharova"]
     assert surnames and {(m.canonical_name, m.resolution) for m in surnames} == {("Maria Zakharova", "surname")}
-    m = at(body, found, "Moscow", after="She insisted that")  # "Moscow expects": an agent
-    assert (m.canonical_name, m.actor_type, m.resolution) == ("Government of Russia", "government_body", "metonym")
+    m = at(body, found, "Moscow", after="She insisted that")  # "Moscow expects": the state acting
+    assert (m.canonical_name, m.actor_type, m.resolution) == ("Russia", "state", "metonym")
     assert at(body, found, "Russia", after="drafted jointly by").actor_type == "state"
     assert at(body, found, "United States", after="drafted jointly").actor_type == "state"
-    assert at(body, found, "Damascus", after="urging").canonical_name == "Government of Syria"
+    assert at(body, found, "Damascus", after="urging").canonical_name == "Syria"
     assert at(body, found, "Sputnik News").actor_type == "media"
     assert at(body, found, "The Media Line").actor_type == "media"
     assert at(body, found, "Syrian Red Crescent").actor_type == "organization"
@@ -179,7 +178,7 @@ def test_seed_002(nlp):
     assert (m.actor_type, m.canonical_name) == ("person", "Ahmed Al-Sharaa")
     assert at(body, found, "Al-Sharaa", after="leadership under").canonical_name == "Ahmed Al-Sharaa"
     m = at(body, found, "Moscow", after="she added that")
-    assert (m.canonical_name, m.actor_type) == ("Government of Russia", "government_body")
+    assert (m.canonical_name, m.actor_type) == ("Russia", "state")
     assert at(body, found, "Assad", after="The fall of").canonical_name == "Bashar Al-Assad"
     assert at(body, found, "Turkiye").canonical_name == "Turkey"
     no_mention(body, found, "Damascus")  # dateline "Damascus, Syria –"
@@ -263,10 +262,10 @@ def test_metonym_agent_versus_place(nlp):
     )
     found = run(nlp, body)
     m = at(body, found, "Kyiv")
-    assert (m.canonical_name, m.actor_type, m.resolution) == ("Government of Ukraine", "government_body", "metonym")
+    assert (m.canonical_name, m.actor_type, m.resolution) == ("Ukraine", "state", "metonym")
     no_mention(body, found, "Moscow")
     no_mention(body, found, "Kyiv", after="stayed in")
-    assert at(body, found, "Washington").canonical_name == "Government of the United States"
+    assert at(body, found, "Washington").canonical_name == "United States"
     kremlin = at(body, found, "Kremlin")
     assert kremlin.surface_text == "Kremlin" and kremlin.canonical_name == "Government of Russia"
     assert at(body, found, "Volodymyr Zelensky").actor_type == "person"
@@ -281,7 +280,10 @@ def test_states_as_agents_not_places(nlp):
     assert at(body, found, "Russia").actor_type == "state"
     assert at(body, found, "US").canonical_name == "United States"
     assert at(body, found, "UN Security Council").canonical_name == "United Nations Security Council"
-    assert at(body, found, "Israel").surface_text == "Israel"  # possessive trimmed
+    # the state's institution is the actor, and it belongs to the state
+    military = at(body, found, "Israel")
+    assert (military.surface_text, military.canonical_name, military.actor_type, military.affiliation) == (
+        "Israel's military", "Israeli Armed Forces", "military_unit", "Israel")
     no_mention(body, found, "Lebanon")
     no_mention(body, found, "Syria")
 
@@ -356,7 +358,7 @@ def test_dateline_places_are_not_actors_but_names_opening_a_paragraph_are(nlp):
     no_mention(body, found, "Democratic Republic of the Congo")
     assert at(body, found, "Al Jazeera").actor_type == "media"
     assert at(body, found, "Ahmed al-Sharaa").actor_type == "person"
-    assert at(body, found, "Moscow").canonical_name == "Government of Russia"
+    assert at(body, found, "Moscow").canonical_name == "Russia"
 
 
 def test_acronym_after_common_noun_phrase(nlp):

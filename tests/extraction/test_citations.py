@@ -153,7 +153,7 @@ def test_seed000_credits_still_in_body(nlp):
     ("The commander said in an interview with Al Jazeera that talks had failed.", "told", ["Al Jazeera"]),
     ("The footage was shared via Telegram.", "via", ["Telegram"]),
     ("Source: Reuters, AP", "source_line", ["Reuters", "AP"]),
-    ("KHARTOUM (Reuters) - Heavy fighting erupted on Saturday.", "source_line", ["Reuters"]),
+    ("KHARTOUM (Reuters) - Heavy fighting erupted on Saturday.", "dateline", ["Reuters"]),
     ("Smoke rises over Khartoum (Photo: Reuters/Mohamed Nureldin Abdallah)", "photo_credit", ["Reuters"]),
     ("A destroyed tank near Kupiansk (AP Photo/Efrem Lukatsky)", "photo_credit", ["AP Photo"]),
 ])

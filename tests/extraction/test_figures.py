@@ -10,11 +10,9 @@ from orchestration.extraction.attribution import find_attributions, is_outlet_na
 from orchestration.extraction.figures import extract_figures
 from orchestration.extraction.ids import stable_id
 from orchestration.extraction.records import ArticleInput, EntityMention, FigureMention
+from orchestration.extraction.value_sets import COUNT_TYPES, QUALIFIERS
 
 SEEDS = os.path.join(os.path.dirname(__file__), "..", "..", "seeds")
-QUALIFIERS = {"exact", "about", "over", "at_least", "up_to", "less_than", "range", "vague"}
-COUNT_TYPES = {"killed", "wounded", "displaced", "sheltered", "detained", "missing", "returned",
-               "aid", "flights", "distance", "duration", "other"}
 
 
 

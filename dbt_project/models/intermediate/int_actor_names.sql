@@ -7,21 +7,29 @@
 --   3. organizations: a bare acronym joins the one organization whose initials it spells
 --   4. otherwise the normalized spelling itself
 with mention_names as (
-    select canonical_name as name, actor_type, count(*) as n
+    select canonical_name as name, actor_type, count(*) as n, max(affiliation) as affiliation
     from {{ ref('stg_entity_mentions') }}
     group by 1, 2
 ),
+affiliation_names as (
+    -- the states institutions belong to ("Israel" for "the Israeli military") are actors even
+    -- where the article never names them as one
+    select distinct affiliation as name, 'state' as actor_type, 0 as n, null as affiliation
+    from {{ ref('stg_entity_mentions') }}
+    where nullif(trim(affiliation), '') is not null
+),
 claimant_names as (
     -- claimants the figure extractor named without an entity mention behind them
-    select trim(claimant_text) as name, null as actor_type, count(*) as n
+    select trim(claimant_text) as name, null as actor_type, count(*) as n, null as affiliation
     from {{ ref('stg_figure_mentions') }}
     where claimant_mention_id is null and nullif(trim(claimant_text), '') is not null
     group by 1
 ),
 names as (
     -- the type seen most often; ties broken alphabetically so every build agrees
-    select name, coalesce(arg_max(actor_type, (n, actor_type)) filter (where actor_type is not null), 'other') as seen_type, sum(n) as n
-    from (select * from mention_names union all select * from claimant_names)
+    select name, coalesce(arg_max(actor_type, (n, actor_type)) filter (where actor_type is not null), 'other') as seen_type,
+           sum(n) as n, max(affiliation) as affiliation
+    from (select * from mention_names union all select * from claimant_names union all select * from affiliation_names)
     group by name
 ),
 aliases as (
@@ -35,7 +43,7 @@ curated as (
         n.name,
         coalesce(a.actor_name, n.name) as resolved_name,
         coalesce(a.actor_type, n.seen_type) as actor_type,
-        a.affiliation,
+        coalesce(a.affiliation, n.affiliation) as affiliation,
         a.actor_name is not null as is_curated,
         n.n
     from names n

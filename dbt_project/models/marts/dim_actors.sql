@@ -10,7 +10,8 @@ actors as (
         actor_id,
         arg_max(resolved_name, (is_curated, len(string_split(resolved_name, ' ')), mentions, resolved_name)) as name,
         coalesce(max(actor_type) filter (where is_curated), arg_max(actor_type, (mentions, actor_type))) as actor_type,
-        max(affiliation) filter (where is_curated) as curated_affiliation
+        -- the curated affiliation, else the state an institution's mentions name
+        coalesce(max(affiliation) filter (where is_curated), max(affiliation)) as curated_affiliation
     from names
     group by actor_id
 ),
@@ -44,7 +45,8 @@ select
     cast(a.name as varchar) as name,
     cast(a.actor_type as varchar) as actor_type,
     cast(s.aliases as varchar[]) as aliases,
-    cast(coalesce(curated.actor_id, i.org_actor_id) as varchar) as affiliation_actor_id
+    -- an actor is never its own affiliation (a curated or inferred state name can cluster with it)
+    cast(nullif(coalesce(curated.actor_id, i.org_actor_id), a.actor_id) as varchar) as affiliation_actor_id
 from actors a
 left join spellings s using (actor_id)
 left join inferred i using (actor_id)

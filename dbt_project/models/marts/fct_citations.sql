@@ -13,4 +13,4 @@ select
     cast(c.start_char as integer) as start_char,
     cast(c.end_char as integer) as end_char
 from {{ ref('stg_citations') }} c
-left join {{ ref('int_source_names') }} src on src.raw_name = trim(c.source_text)
+left join {{ ref('int_source_names') }} src on src.raw_name = trim(coalesce(nullif(trim(c.source_name), ''), c.source_text))

@@ -1,0 +1,177 @@
+"""Who published an article: from its address, its saved title, or the wire marker in its text.
+
+Order of evidence (the caller lets front matter and page metadata win over all of these):
+1. the URL's domain, looked up in the curated ``outlet_domains`` dbt seed (tass.com -> TASS);
+2. an unknown domain made readable from the article's own words: the domain label is split
+   into words that the title or text prints as a name ("kyivindependent" -> "Kyiv Independent",
+   because the page says "The Kyiv Independent"), else into common name words, else kept whole;
+3. with no URL: the suffix of a saved page title ("... | Reuters");
+4. the publisher marker of a dateline ("MOSCOW, March 13. /TASS/.", "KYIV (AP) —").
+Pure: no Dagster, no DuckDB.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlparse
+
+DOMAINS_CSV = Path(__file__).resolve().parents[2] / "dbt_project" / "seeds" / "outlet_domains.csv"
+
+# Sub-domains that say nothing about the outlet.
+_HOST_PREFIXES = ("www.", "www2.", "m.", "amp.", "mobile.", "edition.", "english.", "en.", "today.")
+# Second-level labels of country domains: the outlet is the label before them (dawn.com.pk).
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "news", "go"})
+# Words outlet names are made of, for splitting a domain no page text spells out.
+_NAME_WORDS = frozenset("""
+    independent international broadcasting television guardian telegraph observer chronicle
+    tribune gazette herald journal standard monitor express courier mirror review today online
+    daily weekly times world radio press media voice arab news post mail star sun live free new
+    the tv net national people peoples nation global eye middle east west north south africa
+    african asia asian europe european america american caribbean pacific gulf report reports
+    agency wire network channel info insider digest dispatch bulletin leader sentinel record
+    times city capital state central first front line week weekend sunday saturday on of al
+    republic democracy democrat citizen public community union free open truth straits
+""".split())
+_TITLE_SUFFIX = re.compile(r"\s(?:\||-|–|—|::)\s(?P<pub>[^|–—:]{2,50}?)\s*$")
+_MARKER_SLASH = re.compile(r"/(?P<pub>[A-Z][A-Za-z-]{1,15}(?: [A-Z][A-Za-z-]+){0,2})/")
+_MARKER_PAREN = re.compile(r"^[A-Z][A-Za-z .,'’-]{1,60}?\((?P<pub>[A-Z][\w&'’ ]{1,30}?)(?:/[A-Z][\w ]{1,20})?\)\s*[-–—]")
+
+
+@lru_cache(maxsize=1)
+def outlet_domains() -> dict[str, str]:
+    with DOMAINS_CSV.open(newline="", encoding="utf-8") as fh:
+        return {row["domain"].strip().lower(): row["source_name"].strip() for row in csv.DictReader(fh)}
+
+
+def host_of(url: str | None) -> str | None:
+    if not url:
+        return None
+    parsed = urlparse(url if "//" in url else f"//{url}")
+    host = (parsed.hostname or "").lower().rstrip(".")
+    return host or None
+
+
+def _lookup(host: str) -> str | None:
+    table = outlet_domains()
+    parts = host.split(".")
+    for i in range(len(parts) - 1):  # news.un.org, then un.org
+        hit = table.get(".".join(parts[i:]))
+        if hit:
+            return hit
+    return None
+
+
+def _label(host: str) -> str:
+    for prefix in _HOST_PREFIXES:
+        if host.startswith(prefix) and host.count(".") > 1:
+            host = host[len(prefix):]
+    parts = host.split(".")
+    if len(parts) >= 3 and parts[-2] in _SECOND_LEVEL:
+        return parts[-3]
+    return parts[-2] if len(parts) >= 2 else parts[0]
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", text.lower())
+
+
+def _named_in_text(label: str, text: str) -> str | None:
+    """A run of capitalised words in ``text`` whose letters spell the domain label."""
+    words = list(re.finditer(r"[A-Z][\w'’.&-]*|[a-z]{1,3}\b", text))
+    target = _compact(label)
+    for i, first in enumerate(words):
+        if not first.group(0)[0].isupper():
+            continue
+        spelled = ""
+        for j in range(i, min(i + 6, len(words))):
+            spelled += _compact(words[j].group(0))
+            if spelled == target or spelled == "the" + target:
+                return text[first.start():words[j].end()]
+            if not target.startswith(spelled) and not ("the" + target).startswith(spelled):
+                break
+    return None
+
+
+def _split_words(label: str, vocabulary: frozenset[str]) -> list[str] | None:
+    """Split a domain label into known words (fewest pieces), or None."""
+    best: dict[int, list[str]] = {0: []}
+    for end in range(1, len(label) + 1):
+        for start in range(max(0, end - 24), end):
+            word = label[start:end]
+            if start in best and word in vocabulary and (len(word) > 2 or word in _NAME_WORDS):
+                cand = best[start] + [word]
+                if end not in best or len(cand) < len(best[end]):
+                    best[end] = cand
+    return best.get(len(label))
+
+
+_MINOR = frozenset({"on", "of", "the", "al"})
+
+
+def readable_outlet(label: str, host: str = "", text: str = "") -> str:
+    """A name for an outlet no list knows: as the page prints it, else the domain label split
+    into words the page or common outlet names use ("pledgetimes" -> "Pledge Times"), else the
+    domain itself ("bdnews24.com"), which is how such outlets are usually named."""
+    named = _named_in_text(label, text) if text else None
+    if named:
+        return named
+    vocabulary = _NAME_WORDS | _place_words() | {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2}
+    words = _split_words(label, vocabulary)
+    if not words:  # "pledgetimes": an unknown leading word before outlet words
+        for cut in range(3, len(label) - 2):
+            rest = _split_words(label[cut:], _NAME_WORDS)
+            if rest:
+                words = [label[:cut]] + rest
+                break
+    if words and len(words) > 1:
+        return " ".join(w if (w in _MINOR and i) else w.capitalize() for i, w in enumerate(words))
+    if len(label) <= 4 and label.isalpha():  # bbc, dw, rt: initials
+        return label.upper()
+    if not label.isalpha():  # "bdnews24.com": such outlets go by their address
+        return host or label
+    return label.capitalize()
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    """Country and demonym words ("dailypakistan", "sosmediasburundi")."""
+    from orchestration.extraction import lexicon as lx
+
+    return frozenset(w.lower() for name in [*lx.COUNTRIES, *lx.DEMONYMS] for w in re.findall(r"[A-Za-z]+", name)
+                     if len(w) > 2)
+
+
+def publisher_from_url(url: str | None, text: str = "") -> str | None:
+    host = host_of(url)
+    if not host or not re.fullmatch(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+", host) or re.fullmatch(r"[\d.]+", host):
+        return None  # not a web address, or a bare IP
+    label = _label(host)
+    registrable = host[host.index(label):] if label in host else host
+    return _lookup(host) or readable_outlet(label, registrable, text)
+
+
+def publisher_from_title(title: str | None) -> str | None:
+    """ "Death toll rises | Reuters" -> "Reuters": saved page titles end with the site name."""
+    if not title:
+        return None
+    m = _TITLE_SUFFIX.search(title)
+    if not m:
+        return None
+    pub = m.group("pub").strip()
+    return pub if pub[:1].isupper() and len(pub.split()) <= 5 else None
+
+
+def publisher_from_marker(body: str) -> str | None:
+    """The wire marker of a dateline in the first lines: "/TASS/", "KYIV (AP) —"."""
+    for line in body.splitlines()[:8]:
+        line = line.strip()
+        m = _MARKER_PAREN.match(line)
+        if m:
+            return m.group("pub").strip()
+        m = _MARKER_SLASH.search(line[:120])
+        if m and re.match(r"^[A-Z][A-Za-z .,'’-]*,\s+\w+\s+\d{1,2}\.?\s*/", line):
+            return m.group("pub").strip()
+    return None
+

@@ -1,0 +1,37 @@
+"""The publisher of a saved page: its URL's domain, else bylines, a saved title or a dateline marker."""
+from __future__ import annotations
+
+import pytest
+
+from orchestration.articles.publisher import publisher_from_marker, publisher_from_title, publisher_from_url
+from orchestration.articles.reader import read_article
+
+
+@pytest.mark.parametrize("url, text, want", [
+    ("https://tass.com/world/1434", "", "TASS"),  # curated domain list
+    ("https://apnews.com/article/x", "", "Associated Press"),
+    ("https://news.un.org/en/story/2023/06/1137482", "", "UN News"),  # a sub-domain row wins
+    ("https://www.aljazeera.com/news/2014/11/7/x", "", "Al Jazeera"),
+    # unknown domains: the name as the page prints it, else split into outlet words, else the address
+    ("https://kyivindependent.com/x", "Subscribe to The Kyiv Independent today", "The Kyiv Independent"),
+    ("https://pledgetimes.com/x", "", "Pledge Times"),
+    ("https://dailypakistan.com.pk/x", "", "Daily Pakistan"),
+    ("https://bdnews24.com/world/x", "", "bdnews24.com"),
+    ("https://www.bbc.co.uk/news/x", "", "BBC News"),
+    ("not a url", "", None),
+])
+def test_publisher_from_url(url, text, want):
+    assert publisher_from_url(url, text) == want
+
+
+def test_publisher_from_title_suffix_and_dateline_marker():
+    assert publisher_from_title("Death toll rises to 50 | Reuters") == "Reuters"
+    assert publisher_from_marker("MOSCOW, April 8. /TASS/. At least 30 people were killed") == "TASS"
+    assert publisher_from_marker("KYIV, Ukraine (AP) — Russian forces shelled the city") == "AP"
+
+
+def test_front_matter_url_names_the_publisher_and_front_matter_publisher_wins():
+    page = b'---\ntitle: "Strike kills 12"\nurl: "https://www.reuters.com/world/x"\n---\nA strike killed 12 people.\n'
+    assert read_article("a.txt", page).publisher == "Reuters"
+    named = page.replace(b"---\nA strike", b"publisher: Local Outlet\n---\nA strike")
+    assert read_article("b.txt", named).publisher == "Local Outlet"
