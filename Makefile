@@ -43,8 +43,10 @@ ui: $(STAMP)
 summary: $(STAMP)
 	$(BIN)/python -m orchestration.cli summary
 
-# extraction precision / recall on hand-annotated articles about other conflicts (two held-out sets)
+# extraction quality: the development corpus of real pages (tests/fixtures/real), built into a
+# warehouse and scored by the shared scorer; then the two synthetic held-out sets (written texts)
 evaluate: $(STAMP)
+	$(BIN)/python scripts/evaluate_warehouse.py --articles tests/fixtures/real/articles --gold tests/fixtures/real/gold
 	$(BIN)/python scripts/evaluate_extraction.py --fixtures tests/fixtures/heldout --gold tests/fixtures/heldout/gold.json
 	$(BIN)/python scripts/evaluate_extraction.py --fixtures tests/fixtures/heldout2 --gold tests/fixtures/heldout2/gold.json
 
