@@ -958,6 +958,7 @@ _INSTITUTION_MODIFIERS = frozenset(
     for w in phrase.split()
 ) | {"government", "state", "federal", "national", "defence", "defense", "health", "foreign", "interior",
      "emergency", "emergencies", "civil", "armed", "security", "military", "army", "de", "facto"}
+_CONTROL_PARTICIPLES = frozenset({"run", "led", "backed", "controlled", "appointed", "allied", "aligned"})
 _TIME_ADJECTIVES = frozenset({"new", "interim", "transitional", "former", "current", "then", "de", "facto", "local"})
 
 
@@ -992,8 +993,11 @@ def _institution_candidates(doc) -> list[_Cand]:
         if low not in _INSTITUTION_LAST_WORDS or h.pos_ not in ("NOUN", "PROPN") or h.i == 0:
             continue
         j = h.i - 1  # walk left over modifiers to the owner
-        while j >= 0 and toks[j].lower_ in _INSTITUTION_MODIFIERS and toks[j].lower_ != low and h.i - j < 4:
-            j -= 1
+        while j >= 0 and h.i - j < 6 and (
+            (toks[j].lower_ in _INSTITUTION_MODIFIERS and toks[j].lower_ != low)
+            or (toks[j].lower_ in _CONTROL_PARTICIPLES and j >= 2 and toks[j - 1].text == "-")  # "Hamas-run"
+        ):
+            j -= 3 if toks[j].lower_ in _CONTROL_PARTICIPLES else 1
         if j >= 0 and toks[j].tag_ == "POS":  # "Sudan's army"
             j -= 1
         if j < 0:
@@ -1003,6 +1007,10 @@ def _institution_candidates(doc) -> list[_Cand]:
             continue
         o_start, o_end, state, name = owner
         between = [t for t in toks[o_end:h.i] if t.tag_ != "POS"]
+        controlled = [k for k, t in enumerate(between) if t.lower_ in _CONTROL_PARTICIPLES]
+        if controlled:  # "Gaza's Hamas-run interior ministry": who runs it is not part of its name
+            cut = controlled[-1] + 1
+            between = between[cut:]
         if any(t.lower_ not in _INSTITUTION_MODIFIERS for t in between):
             continue
         phrase = " ".join([t.lower_ for t in between if t.lower_ not in _TIME_ADJECTIVES] + [low])
@@ -1046,6 +1054,28 @@ def _org_antecedent(noun: str, allowed, before: int, orgs: list[_Resolved], sent
     return None
 
 
+CATAPHOR_REACH = 4  # sentences ahead where "a monitoring group" is named
+
+
+def _place_based(tok) -> bool:
+    """ "the Britain-based monitor": a place before "-based" describes, it does not name."""
+    doc = tok.doc
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ in ("based", "headquartered")
+
+
+def _speaks(tok) -> bool:
+    head = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in lx.SPEECH_VERBS or tok.dep_ == "pobj" and \
+        head.lower_ == "to" and head.head.lower_ == "according"
+
+
+def _org_cataphor(allowed, after: int, orgs: list[_Resolved], sent_of, here: int):
+    for r in orgs:
+        if r.start > after and sent_of(r.start) - here <= CATAPHOR_REACH and r.actor_type in allowed:
+            return r
+    return None
+
+
 def _org_references(doc, resolved: list[_Resolved], sent_of) -> list[_Resolved]:
     toks = tokens(doc)
     taken = {k for r in resolved for k in range(r.start, r.end)}
@@ -1056,16 +1086,25 @@ def _org_references(doc, resolved: list[_Resolved], sent_of) -> list[_Resolved]:
             continue
         low = t.lower_
         lefts = [c for c in t.lefts if c.dep_ in ("det", "amod", "compound", "poss")]
-        if any(c.pos_ == "PROPN" or (c.text[:1].isupper() and c.dep_ != "det") for c in lefts if c.i != t.i):
+        if any((c.pos_ == "PROPN" or (c.text[:1].isupper() and c.dep_ != "det")) and not _place_based(c)
+               for c in lefts if c.i != t.i):
             continue  # "the UN agency", "Hamas's military wing": a name is written, not referred to
         here = sent_of(t.i)
         if low in lx.ORG_REFERENCE_NOUNS or t.lemma_.lower() in lx.ORG_REFERENCE_NOUNS:
             noun = low if low in lx.ORG_REFERENCE_NOUNS else t.lemma_.lower()
-            dets = [c for c in lefts if c.dep_ == "det" and c.lower_ in ("the", "this")]
+            dets = [c for c in lefts if c.dep_ == "det" and c.lower_ in ("the", "this", "a", "an")]
             if not dets or any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
                 continue  # "a group of ...", "the group of seven"
-            ante = _org_antecedent(noun, lx.ORG_REFERENCE_NOUNS[noun], t.i, orgs, sent_of, here,
-                                   ORG_REFERENCE_REACH)
+            allowed = lx.ORG_REFERENCE_NOUNS[noun]
+            if dets[0].lower_ in ("a", "an"):
+                # "..., a monitoring group said.": a lead describes the body it names just after
+                if not (any(c.dep_ in ("amod", "compound") for c in lefts) and _speaks(t)):
+                    continue
+                ante = _org_cataphor(allowed, t.i, orgs, sent_of, here) or _org_antecedent(
+                    noun, allowed, t.i, orgs, sent_of, here, SPOKESPERSON_REACH)
+            else:  # named before, else (a lead that names it later) just after
+                ante = _org_antecedent(noun, allowed, t.i, orgs, sent_of, here, ORG_REFERENCE_REACH) or \
+                    _org_cataphor(allowed, t.i, orgs, sent_of, here)
         elif low in lx.SPOKESPERSON_NOUNS and t.tag_ in ("NN", "NNS"):
             if any(c.dep_ in ("appos",) for c in t.children) or any(k in taken for k in range(t.i + 1, t.i + 3)):
                 continue  # "a spokesman, Ahmed X," or "spokesman Ahmed X": a named person

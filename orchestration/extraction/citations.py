@@ -27,6 +27,7 @@ from datetime import date
 from orchestration.extraction.dates import find_absolute_dates, sentence_index
 from orchestration.extraction.ids import stable_id
 from orchestration.extraction.records import ArticleInput, Citation
+from orchestration.extraction import lexicon as lx
 from orchestration.extraction.tokens import tokens
 
 # ---------------------------------------------------------------------------------------------
@@ -75,6 +76,10 @@ _SOURCE_LINE = re.compile(r"(?im)^[ \t]*(?:source|sources)[ \t]*:[ \t]*(?P<v>[^|
 _SOURCE_PAREN = re.compile(r"\((?i:source|sources)\s*:\s*(?P<v>[^)\n]+)\)")
 _DATELINE = re.compile(
     r"(?m)^[ \t]*[A-Z][A-Za-z'’.-]+(?:[ ,/]+[A-Za-z0-9][\w'’.-]*){0,5}[ \t]*\((?P<v>[A-Z][\w&.'’/ -]{1,30}?)\)[ \t]*[-–—:]")
+# "BANGKOK (UrduPoint News / Sputnik - 16th March, 2021) Twenty people ...": a capitalised city
+# and a parenthesis of outlets, with or without a dash after it
+_DATELINE_CAPS = re.compile(
+    r"(?m)^[ \t]*[A-Z]{2,}[A-Z'’.-]*(?:[ ,]+[A-Za-z][\w'’.-]*){0,4}[ \t]*\((?P<v>[A-Z][^()\n]{1,80})\)")
 # "MOSCOW, March 13. /TASS/." : the Russian wire style
 _DATELINE_SLASH = re.compile(
     r"(?m)^[ \t]*[A-Z][A-Za-z'’ .-]{1,30},[ \t]+[A-Z][a-z]+\.?[ \t]+\d{1,2}\.?[ \t]*/(?P<v>[A-Z][\w -]{1,20}?)/")
@@ -328,12 +333,30 @@ def _authors(fields: list) -> tuple[list, int]:
 def _source_lines(text: str, field: str) -> list[_Found]:
     out: list[_Found] = []
     for rx, kind in ((_SOURCE_LINE, "source_line"), (_SOURCE_PAREN, "source_line"), (_DATELINE, "dateline"),
-                     (_DATELINE_SLASH, "dateline")):
+                     (_DATELINE_SLASH, "dateline"), (_DATELINE_CAPS, "dateline")):
         for m in rx.finditer(text):
             line = _line_of(text, m.start())
             for s, e in _list_items(text, m.start("v"), m.end("v")):
+                if kind == "dateline":  # "Sputnik - 16th March": the outlet before its date
+                    e = s + len(re.split(r"\s+[-–—]\s+", text[s:e])[0])
+                    if any(ch.isdigit() for ch in text[s:e]):
+                        continue
                 out.append(_Found(kind, text[s:e], s, e, field, cited_text=line))
+    out += _outlet_lines(text, field)
     return out
+
+
+def _outlet_lines(text: str, field: str) -> list[_Found]:
+    """A line that is only an outlet's name, or "By <author>, <outlet>": a wire byline ("Reuters")."""
+    out = []
+    for m in _OUTLET_LINE.finditer(text):
+        name = m.group("v")
+        if name in lx.MEDIA:
+            out.append(_Found("source_line", name, m.start("v"), m.end("v"), field, cited_text=m.group(0).strip()))
+    return out
+
+
+_OUTLET_LINE = re.compile(r"(?m)^[ \t]*(?:By\s+[^,\n]{2,40},\s*)?(?P<v>[A-Z][\w&.'’ -]{1,40}?)[ \t]*$")
 
 
 def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:

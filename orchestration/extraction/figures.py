@@ -39,6 +39,7 @@ not count anything); money amounts are kept with the currency as unit.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from orchestration.extraction import lexicon as lx
@@ -1049,14 +1050,24 @@ def _role_holder(fig: FigureMention, span, mentions: list[EntityMention], body: 
     roles = [w for w in words if w in lx.ROLE_NOUNS]
     if not roles or not body:
         return None
-    people = [m for m in mentions if m.actor_type == "person" and m.end_char <= span[0]
-              and span[0] - m.start_char <= ROLE_REACH]
-    for m in reversed(people):
+    after = [m for m in mentions if m.actor_type == "person" and 0 <= m.start_char - span[1] <= 60
+             and _APPOSITION_GAP.match(body[span[1]:m.start_char])]
+    if after:  # "The Commissioner of Police, Damian Chukwu, said": the name in apposition
+        return after[0]
+
+    def holds_role(m) -> bool:  # "Donetsk governor Pavlo Kyrylenko", "Damian Chukwu, the commissioner"
         before = body[max(0, m.start_char - 60):m.start_char].lower()
-        after = body[m.end_char:m.end_char + 60].lower()
-        if any(r in before.split()[-4:] or f", {r}" in after[:20] or f", the {r}" in after[:30] for r in roles):
-            return m
-    return None
+        after_text = body[m.end_char:m.end_char + 60].lower()
+        return any(r in before.split()[-4:] or f", {r}" in after_text[:20] or f", the {r}" in after_text[:30]
+                   for r in roles)
+
+    people = [m for m in mentions if m.actor_type == "person" and abs(span[0] - m.start_char) <= ROLE_REACH]
+    earlier = [m for m in people if m.end_char <= span[0]]
+    later = [m for m in people if m.start_char >= span[1]]  # a lead may name the role before the person
+    return next((m for m in reversed(earlier) if holds_role(m)), None) or next((m for m in later if holds_role(m)), None)
+
+
+_APPOSITION_GAP = re.compile(r"^(?:\s+(?:of|for|at|in)\s+[^,.;]{1,40})?\s*,\s*$")
 
 
 

@@ -2,15 +2,27 @@
 -- information (article publishers, cited sources, outlets figures came through), each
 -- resolved to one canonical source: curated alias first, else the actor it names (so "SNHR"
 -- and "Syrian Network for Human Rights" are one source, as they are one actor), else the
--- normalized spelling.
+-- normalized spelling. One row per spelling (raw_name), so joins on it never fan out.
 with named as (
-    select publisher as raw_name, 'publisher' as seen_as from {{ ref('stg_articles') }} where publisher is not null
+    -- resolve_as: the name the spelling is looked up by
+    select publisher as raw_name, publisher as resolve_as, 'publisher' as seen_as
+    from {{ ref('stg_articles') }} where publisher is not null
     union all
-    -- a citation resolved through an actor mention carries that actor's canonical name
-    select coalesce(nullif(trim(source_name), ''), source_text), 'citation' from {{ ref('stg_citations') }}
+    -- a citation resolved through an actor mention carries that actor's canonical name ...
+    select coalesce(nullif(trim(source_name), ''), source_text), coalesce(nullif(trim(source_name), ''), source_text), 'citation'
+    from {{ ref('stg_citations') }}
     where nullif(trim(source_text), '') is not null
     union all
-    select outlet_text, 'outlet' from {{ ref('stg_figure_mentions') }} where nullif(trim(outlet_text), '') is not null
+    -- ... and its spelling as printed is an alias of that source ("Pentagon", "Doctors Without
+    -- Borders"), when the mention names it rather than referring back ("the Observatory")
+    select c.source_text, c.source_name, 'citation'
+    from {{ ref('stg_citations') }} c
+    join {{ ref('stg_entity_mentions') }} m
+      on m.article_id = c.article_id and m.start_char = c.start_char and m.end_char = c.end_char
+    where c.text_field = 'body' and nullif(trim(c.source_name), '') is not null
+      and m.resolution in ('name', 'acronym', 'alias', 'metonym', 'institution')
+    union all
+    select outlet_text, outlet_text, 'outlet' from {{ ref('stg_figure_mentions') }} where nullif(trim(outlet_text), '') is not null
 ),
 aliases as (
     select {{ name_key('alias') }} as alias_key, min(source_name) as source_name, min(source_type) as source_type
@@ -27,22 +39,30 @@ actor_display as (
 resolved as (
     select
         trim(n.raw_name) as raw_name,
-        coalesce(a.source_name, ca.source_name, ad.actor_name, trim(n.raw_name)) as source_name,
+        coalesce(a.source_name, ca.source_name, ad.actor_name, trim(n.resolve_as)) as source_name,
         coalesce(a.source_type, ca.source_type) as curated_type,
+        trim(n.resolve_as) <> trim(n.raw_name) as via_alias,
         n.seen_as
     from named n
-    left join aliases a on {{ name_key('n.raw_name') }} = a.alias_key
-    left join {{ ref('int_actor_names') }} an on a.alias_key is null and an.name = trim(n.raw_name)
+    left join aliases a on {{ name_key('n.resolve_as') }} = a.alias_key
+    left join {{ ref('int_actor_names') }} an on a.alias_key is null and an.name = trim(n.resolve_as)
     left join actor_display ad on ad.actor_id = an.actor_id
     -- the actor's canonical name may itself be a curated source spelling
     left join aliases ca on a.alias_key is null and ca.alias_key = {{ name_key('ad.actor_name') }}
+),
+chosen as (
+    -- a spelling seen several ways keeps one source: curated first, then as written, then by name
+    select raw_name, source_name, curated_type
+    from resolved
+    qualify row_number() over (partition by raw_name order by curated_type is null, via_alias, source_name) = 1
 )
 select
-    raw_name,
-    {{ name_key('source_name') }} as source_key,
-    {{ name_id('source', name_key('source_name')) }} as source_id,
-    source_name,
-    curated_type,
-    list(distinct seen_as order by seen_as) as seen_as
-from resolved
+    c.raw_name,
+    {{ name_key('c.source_name') }} as source_key,
+    {{ name_id('source', name_key('c.source_name')) }} as source_id,
+    c.source_name,
+    c.curated_type,
+    list(distinct r.seen_as order by r.seen_as) as seen_as
+from chosen c
+join resolved r using (raw_name)
 group by all
