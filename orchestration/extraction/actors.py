@@ -600,15 +600,31 @@ def _is_dateline(doc, i: int) -> bool:
         start -= 1
         if i - start > 12:
             return False
+    if _caps_dateline(toks, start, i):
+        return True
     for t in toks[start:start + 24]:
-        if t.text in ("–", "—", "-", "--") and t.i > i and toks[t.i - 1].whitespace_:  # not "al-Sharaa"
-            return True
+        if t.text in ("–", "—", "-", "--") and t.i > i and (toks[t.i - 1].whitespace_ or toks[t.i - 1].text == ")"):
+            return True  # not "al-Sharaa"; "(AP)—" counts
         if not (
             t.pos_ in ("PROPN", "NUM") or t.text in (",", "(", ")", ".") or t.is_space
             or t.ent_type_ in ("DATE", "GPE", "ORG", "LOC") or t.lower_ in ("of", "the")
         ):
             return False
     return False
+
+
+def _caps_dateline(toks, start: int, i: int) -> bool:
+    """ "KHAN YOUNIS, Gaza, Palestine (AP)", "KABUL, Afghanistan": a capitalised place opening a line,
+    then a comma and a Title-case place or a month, or a parenthesis."""
+    k = start
+    while k < len(toks) and k - start < 4 and toks[k].is_alpha and toks[k].is_upper and len(toks[k].text) > 1:
+        k += 1
+    if k == start or i >= k or k + 1 >= len(toks):
+        return False
+    if toks[k].text == "(":
+        return True
+    nxt = toks[k + 1]
+    return toks[k].text == "," and nxt.text[:1].isupper() and not nxt.is_upper
 
 
 def _is_place_use(span, tables: _Tables) -> bool:
@@ -769,8 +785,16 @@ def _classify(doc, c: _Cand, tables: _Tables) -> _Resolved | None:
     return None  # GPE/LOC/FAC/NORP that is neither a known person nor a lexicon entry
 
 
+def _is_title_only(span) -> bool:
+    """ "Mayor", "Brig", "Prosecutor General": a title with no name is nobody in particular."""
+    words = [t.lower_.rstrip(".") for t in span if not t.is_punct]
+    return bool(words) and all(w in lx.TITLE_WORDS or w in lx.ROLE_NOUNS for w in words)
+
+
 def _classify_person(doc, c, span, tables, done):
     text = span.text
+    if _is_title_only(span):
+        return None
     if actor_key(text) in tables.place_keys:
         return None  # "troops were operating in Khan Younis"
     if len(actor_key(text).split()) >= 2 and _looks_like_full_name(doc, c.start, c.end):
@@ -795,6 +819,8 @@ def _in_headline(doc, i: int) -> bool:
 
 def _classify_org(doc, c, span, tables, done):
     text = span.text
+    if _is_title_only(span):
+        return None
     if text in tables.acronyms:
         canonical, atype = tables.acronyms[text]
         return done(atype, canonical, "acronym")
@@ -949,9 +975,8 @@ def _role_antecedent(i, group, persons, roles, sent_of, emitted):
 # institutions named by their state or place: "the Israeli military", "Sudan's army"
 # ---------------------------------------------------------------------------------------------
 
-_INSTITUTION_LAST_WORDS = frozenset(
-    w.split()[-1] for w in lx.MILITARY_HEADS | lx.GOVERNMENT_INSTITUTION_HEADS | lx.NAMED_INSTITUTION_HEADS
-)
+_INSTITUTION_HEAD_PHRASES = lx.MILITARY_HEADS | lx.GOVERNMENT_INSTITUTION_HEADS | lx.NAMED_INSTITUTION_HEADS
+_INSTITUTION_LAST_WORDS = frozenset(w.split()[-1] for w in _INSTITUTION_HEAD_PHRASES)
 # words that may stand between the owner and the head ("Sudan's health ministry")
 _INSTITUTION_MODIFIERS = frozenset(
     w for phrase in lx.MILITARY_HEADS | lx.GOVERNMENT_INSTITUTION_HEADS | lx.NAMED_INSTITUTION_HEADS
@@ -1014,6 +1039,8 @@ def _institution_candidates(doc) -> list[_Cand]:
         if any(t.lower_ not in _INSTITUTION_MODIFIERS for t in between):
             continue
         phrase = " ".join([t.lower_ for t in between if t.lower_ not in _TIME_ADJECTIVES] + [low])
+        if not any(phrase == head or phrase.endswith(" " + head) for head in _INSTITUTION_HEAD_PHRASES):
+            continue  # "US defence officials": "defence" heads only "civil defence"
         if h.text[:1].isupper() and all(t.text[:1].isupper() for t in between) and state is None:
             continue  # "Gaza Health Ministry" as a proper name: the name finders take it
         if phrase in lx.MILITARY_HEADS or phrase.endswith(("armed forces", "government forces")) \

@@ -55,6 +55,7 @@ sentence, the one closest to the sentence root wins.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field, replace
 
 from orchestration.extraction.tokens import tokens
@@ -302,6 +303,7 @@ def find_attribution_spans(doc) -> list[AttributionSpan]:
         if person is not None and (attr is None or not attr.claimant_is_person):
             memory.persons.append((k, person))
     _propagate_through_quotes(out, pieces, quotes, paragraphs)
+    _said_this(out, pieces, paragraphs)
     _share_outlets(out, paragraphs)
     return [AttributionSpan(sent_no, piece.start_char, piece.end_char, attr)
             for (sent_no, piece), attr in zip(pieces, out)]
@@ -854,6 +856,20 @@ def _propagate_through_quotes(out, pieces, quotes, paragraphs) -> None:
                     break
             if out[i] is not None:
                 break
+
+
+_SAID_THIS = re.compile(
+    r"\b(?:said|says|stated|states|reported|reports|announced|confirmed|added|noted|wrote|told\s+[\w ]{2,30}?)"
+    r"\s+(?:this|so|that)\b(?!\s+\w+\s+(?:was|were|is|are|had|has|have|would|will)\b)")
+
+
+def _said_this(out, pieces, paragraphs) -> None:
+    """ "Minister X said this at a briefing": the statement is the sentence before, in its paragraph."""
+    for i in range(1, len(pieces)):
+        if out[i] is None or out[i - 1] is not None or paragraphs[i] != paragraphs[i - 1]:
+            continue
+        if _SAID_THIS.search(pieces[i][1].text):
+            out[i - 1] = replace(out[i], sentence_no=pieces[i - 1][0])
 
 
 def _share_outlets(out, paragraphs) -> None:

@@ -129,10 +129,11 @@ EVENT_LEXICON = {
     "hospitalize": "wounded", "hospitalise": "wounded", "hospitalized": "wounded",
     "arrive": "displaced", "save": "sheltered", "arrested": "detained",
 }
-#: verbs that mean "sheltered" only as verbs and only with people as their object
+#: verbs that count people only as verbs and only with people as their object
 #: ("the base houses 9,000 people", "received 9,000 Syrians"; not "received 20 tons")
 VERB_ONLY = {"house": "sheltered", "host": "sheltered", "protect": "sheltered",
-             "welcome": "sheltered", "receive": "sheltered"}
+             "welcome": "sheltered", "receive": "sheltered",
+             "lose": "killed"}  # "families lost three members"; not "Russia lost 5 tanks", not "families lost"
 #: the subject noun of a level verb carries the count type ("Death toll rises to 1,311")
 LEVEL_NOUNS = {"toll", "number", "count", "tally", "figure", "total"}
 CHANGE_VERBS = {"rise", "climb", "reach", "increase", "grow", "swell", "mount", "hit", "top",
@@ -743,6 +744,8 @@ def _clause_words(doc, g: _Group) -> str | None:
         t = doc[i]
         if t.text in _CLAUSE_STOPS or (t.like_num and i > g.end):
             break
+        if t.lemma_.lower() in VERB_ONLY:
+            continue  # "families lost ...", "the base received ...": the figure is the subject here
         found = _lex(t, True) or _LIFE_PHRASES.get((t.lemma_.lower(), _next_lemma(doc, i)))
         if found:
             return found
@@ -753,6 +756,8 @@ def _clause_words(doc, g: _Group) -> str | None:
         found = _lex(t, True)
         if found:
             return found
+        if t.lemma_.lower() == "life" and i >= 2 and doc[i - 2].lemma_.lower() in ("take", "claim", "cost", "lose"):
+            return "killed"  # "took the lives of 35 residents"
     return None
 
 
@@ -780,9 +785,11 @@ def _predicate_after(doc, unit, person: bool):
     while k < len(doc) and doc[k].lower_ in _AUX_WORDS and steps < 4:
         k += 1
         steps += 1
-    if steps == 0 or k >= len(doc) or doc[k].tag_ not in ("VBN", "JJ", "VBD"):
+    if k >= len(doc) or doc[k].tag_ not in ("VBN", "JJ", "VBD") or (steps == 0 and doc[k].tag_ == "VBD"):
         return None
     found = _lex(doc[k], person)
+    if steps == 0 and found not in PERSON_EVENT_TYPES:
+        return None  # "50 people were killed and 150 wounded": the elided "were" takes its own participle
     return (found, doc[k]) if found else None
 
 

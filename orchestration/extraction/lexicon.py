@@ -315,7 +315,8 @@ NON_ACTOR_WORDS: frozenset[str] = frozenset({
     "more", "share", "follow", "source", "photo", "credit", "image", "images", "exclusive",
     "update", "breaking", "live", "video", "watch", "click", "print", "comments", "reply",
     "advertisement", "enlrage", "enlarge", "url", "menu", "home", "politics", "opinion",
-    "copyright", "caption", "file", "analysis", "explainer", "editorial",
+    "copyright", "caption", "file", "files", "analysis", "explainer", "editorial", "supplied", "handout",
+    "gmt", "utc",
 })
 # Trailing words trimmed from a name ("The Jerusalem Post Newsletter" -> "The Jerusalem Post").
 TRAILING_JUNK: frozenset[str] = frozenset({"newsletter", "website", "app", "podcast", "channel"})
