@@ -73,6 +73,7 @@ SPEECH_VERBS = {
     "stress": "said", "tally": "counted", "verify": "documented", "put": "estimated",
     "find": "found", "register": "recorded", "describe": "said",
     "inform": "told", "point": "said", "cite": "said", "detail": "said", "specify": "said",
+    "quote": "reported",
 }
 #: participles whose "by X" agent names a source
 AGENT_VERBS = {
@@ -441,7 +442,7 @@ def _from_speech_verb(verb, sent_no, ents, memory, doc) -> list[_Source]:
     if any(c.dep_ == "neg" for c in verb.children):
         return []  # "a figure Reuters could not verify" attributes nothing
     cue = SPEECH_VERBS[lemma]
-    role = "reporter" if lemma in ("report", "publish", "post", "tweet") else "speaker"
+    role = "reporter" if lemma in ("report", "publish", "post", "tweet", "quote") else "speaker"
     out: list[_Source] = []
     depth = _depth(verb)
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and _same_line(c, verb)]
@@ -462,6 +463,10 @@ def _from_speech_verb(verb, sent_no, ents, memory, doc) -> list[_Source]:
                     src = _np_source(obj, "citing", "citing", ents)
                     if src is not None:
                         out.append(src)
+        elif child.dep_ == "dobj" and lemma == "quote" and _is_source_like(child):
+            src = _np_source(child, "citing", "citing", ents)  # "AFP quoted the committee as saying"
+            if src is not None:
+                out.append(src)
         elif child.dep_ in ("dobj", "dative") and lemma in ("tell", "inform"):
             src = _recipient(child, ents)
             if src is not None:

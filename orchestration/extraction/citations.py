@@ -140,6 +140,10 @@ def extract_citations(doc, article: ArticleInput, boilerplate: str, attribution_
         found += _reporting_subjects(doc, body)
     if attribution_spans:
         found += _statements(body, attribution_spans, mentions or [])
+    if mentions:  # people are claimants, not sources: "according to Sahra Abdi" cites nobody's outlet
+        people = [(m.start_char, m.end_char) for m in mentions if m.actor_type == "person"]
+        found = [f for f in found if f.field != "body" or f.kind not in _CUE_KINDS
+                 or not any(s < f.end and f.start < e for s, e in people)]
 
     sent_no = sentence_index(doc) if doc is not None else (lambda pos: None)
     out: list[Citation] = []
@@ -173,7 +177,10 @@ def extract_citations(doc, article: ArticleInput, boilerplate: str, attribution_
 # Statements: organisations and outlets the attribution pass found as claimants ("OCHA said",
 # "the health ministry said", "the Observatory added"). People are claimants, not sources.
 # ---------------------------------------------------------------------------------------------
+_CUE_KINDS = frozenset({"according_to", "reported_by", "documented_by", "told", "via"})
 _SOURCE_ACTOR_TYPES = frozenset({"organization", "government_body", "military_unit", "armed_group", "media"})
+# a state is a source where it speaks ("Bangladesh said", "Dhaka said"), never as a title's owner
+_SPEAKER_TYPES = _SOURCE_ACTOR_TYPES | {"state"}
 
 
 def _statements(body: str, spans, mentions) -> list[_Found]:
@@ -190,7 +197,7 @@ def _statements(body: str, spans, mentions) -> list[_Found]:
                 key=lambda m: min(end, m.end_char) - max(start, m.start_char), default=None)
             if best is not None and best.actor_type == "person":
                 best = _body_spoken_for(body, best, mentions)  # "IDF spokesperson Daniel Hagari said"
-            if best is None or best.actor_type not in _SOURCE_ACTOR_TYPES:
+            if best is None or best.actor_type not in _SPEAKER_TYPES:
                 continue
             sentence = body[piece.start_char:piece.end_char].strip()
             out.append(_Found("statement", best.surface_text, best.start_char, best.end_char, "body",
@@ -198,7 +205,8 @@ def _statements(body: str, spans, mentions) -> list[_Found]:
     return out
 
 
-_TITLE_GAP = re.compile(r"^[\s,]*(?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+){0,3}(?:for|of|at|from|with)?\s*(?:the\s+)?$")
+_TITLE_GAP = re.compile(
+    r"^[\s,]*(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,4}(?:for|of|at|from|with)?\s*(?:the\s+)?$")
 _TITLE_BEFORE = re.compile(r"^(?:['’]s)?\s+(?:[a-z-]+\s+){0,3}$")
 
 
@@ -454,6 +462,9 @@ def _names_at(text: str, pos: int, doc, strict: bool) -> list[tuple[int, int]]:
         more = _MORE_NAME.match(text, names[-1][1])
         if not more or not _valid_name(more.group("name")):
             break
+        if text[names[-1][1]:more.start("name")].strip().startswith(",") and \
+                not re.match(r"\s*(?:,|and\b|&)", text[more.end("name"):]):
+            break  # "According to Maria Zakharova, Russia is shocked": a clause, not a list
         span = _complete_phrase(text, more.start("name"), more.end("name"), doc, strict)
         if span is None:
             break

@@ -97,3 +97,22 @@ def test_count_type_from_the_clause(nlp):
     for sentence, want in cases.items():
         ex = extract(nlp, sentence)
         assert ex.figures[0].count_type == want, sentence
+
+
+def test_people_and_the_clause_after_them_are_not_sources(nlp):
+    # the case: "Russia" became a source; and a person cited is a claimant, not an outlet
+    ex = extract(nlp, "According to Maria Zakharova, Russia is shocked by the killings of 1,000 people.")
+    assert sources_of(ex) == set()
+    assert ex.figures[0].claimant_text == "Maria Zakharova"
+    # 25_hayat_hotel_hiiraan: the outlet a quoted journalist works for is the source
+    ex = extract(nlp, "Four journalists were among those killed, according to Sahra Abdi, a veteran Somali journalist with VOA.")
+    assert sources_of(ex) == {"Voice of America"}
+
+
+def test_outlet_quoting_an_organisation(nlp):
+    # 21_sudan_doctors_tass
+    ex = extract(nlp, "The number of civilians killed has increased to 833, the Al Jazeera news channel quoted the "
+                      "Central Committee of Sudanese Doctors as saying.")
+    fig = ex.figures[0]
+    assert (fig.claimant_text, fig.outlet_text) == ("Central Committee of Sudanese Doctors", "Al Jazeera")
+    assert {"Al Jazeera", "Central Committee of Sudanese Doctors"} <= sources_of(ex)
