@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlparse
@@ -74,11 +75,14 @@ def _label(host: str) -> str:
 
 
 def _compact(text: str) -> str:
-    return re.sub(r"[^0-9a-z]", "", text.lower())
+    text = unicodedata.normalize("NFKD", text)  # "Médias" spells "medias"
+    return re.sub(r"[^0-9a-z]", "", "".join(ch for ch in text if not unicodedata.combining(ch)).lower())
 
 
 def _named_in_text(label: str, text: str) -> str | None:
-    """A run of capitalised words in ``text`` whose letters spell the domain label."""
+    """A run of capitalised words in ``text`` whose letters spell the domain label ("The Kyiv
+    Independent"), or the label with its ending ("Antiwar.com"); else a run whose word beginnings
+    spell it ("ukranews" <- "Ukrainian News Agency", "sosmediasburundi" <- "SOS Médias Burundi")."""
     words = list(re.finditer(r"[A-Z][\w'’.&-]*|[a-z]{1,3}\b", text))
     target = _compact(label)
     for i, first in enumerate(words):
@@ -87,11 +91,32 @@ def _named_in_text(label: str, text: str) -> str | None:
         spelled = ""
         for j in range(i, min(i + 6, len(words))):
             spelled += _compact(words[j].group(0))
-            if spelled == target or spelled == "the" + target:
-                return text[first.start():words[j].end()]
-            if not target.startswith(spelled) and not ("the" + target).startswith(spelled):
+            if spelled == target or spelled == "the" + target or re.fullmatch(re.escape(target) + r"(?:com|org|net)", spelled):
+                return re.sub(r"\.(?:com|org|net)$", "", text[first.start():words[j].end()].rstrip("."))
+            if not target.startswith(spelled) and not ("the" + target).startswith(spelled) \
+                    and not spelled.startswith(target):
                 break
+    for i, first in enumerate(words):
+        if not first.group(0)[:1].isupper():
+            continue
+        for j in range(i + 1, min(i + 5, len(words))):
+            run = [_compact(w.group(0)) for w in words[i:j + 1]]
+            if all(w and words[k].group(0)[:1].isupper() for k, w in zip(range(i, j + 1), run)) and \
+                    _spelled_by_prefixes(target, run):
+                return text[first.start():words[j].end()]
     return None
+
+
+def _spelled_by_prefixes(target: str, words: list[str]) -> bool:
+    """Whether ``target`` is a beginning of each word in turn, every word used, the first for
+    three letters or more ("ukra" + "news" + "a" spells nothing; "ukra" + "news" + "agency" ...)."""
+    def go(pos: int, k: int) -> bool:
+        if k == len(words):
+            return pos == len(target)
+        w = words[k]
+        lo = 3 if k == 0 else 1
+        return any(target.startswith(w[:n], pos) and go(pos + n, k + 1) for n in range(len(w), lo - 1, -1))
+    return len(target) >= 5 and go(0, 0)
 
 
 def _split_words(label: str, vocabulary: frozenset[str]) -> list[str] | None:

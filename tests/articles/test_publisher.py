@@ -17,6 +17,9 @@ from orchestration.articles.reader import read_article
     ("https://pledgetimes.com/x", "", "Pledge Times"),
     ("https://dailypakistan.com.pk/x", "", "Daily Pakistan"),
     ("https://bdnews24.com/world/x", "", "bdnews24.com"),
+    # word beginnings the page prints: 13_kremenchuk_ukranews, 22_rutshuru_sosmedias
+    ("https://ukranews.com/en/news/1", "Ukrainian News Agency reports.", "Ukrainian News Agency"),
+    ("https://www.sosmediasburundi.org/en/x", "SOS Médias Burundi", "SOS Médias Burundi"),
     ("https://www.bbc.co.uk/news/x", "", "BBC News"),
     ("not a url", "", None),
 ])
