@@ -103,6 +103,9 @@ def _named_in_text(label: str, text: str) -> str | None:
             run = [_compact(w.group(0)) for w in words[i:j + 1]]
             if all(w and words[k].group(0)[:1].isupper() for k, w in zip(range(i, j + 1), run)) and \
                     _spelled_by_prefixes(target, run):
+                while j + 1 < len(words) and words[j + 1].group(0)[:1].isupper() and \
+                        words[j + 1].group(0).lower() in _NAME_WORDS:
+                    j += 1  # "Ukrainian News" + "Agency": the name goes on in outlet words
                 return text[first.start():words[j].end()]
     return None
 
