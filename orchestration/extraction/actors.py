@@ -264,6 +264,10 @@ def _keyword_org_candidates(doc) -> list[_Cand]:
                 _cap_word(toks[j + 1]) or toks[j + 1].lower_ in ("the", "-", "al")
             ):
                 j += 1
+            elif t.text in _POSSESSIVE_TOKENS and j > i and j + 1 < n and _cap_word(toks[j + 1]) \
+                    and not toks[j - 1].whitespace_ and toks[j - 1].text not in lx.COUNTRIES \
+                    and toks[j - 1].text not in lx.METONYMS and toks[j - 1].ent_type_ not in ("GPE", "LOC"):
+                j += 1  # "Tigray People's Liberation Front", "People's Defence Force"
             else:
                 break
         out.extend(_org_names_in_run(doc, i, j))
@@ -755,6 +759,9 @@ def _classify(doc, c: _Cand, tables: _Tables) -> _Resolved | None:
         if person:
             return done("person", person[0], person[1])
 
+    if kind in ("media", "org") and text in tables.acronyms:
+        canonical, atype = tables.acronyms[text]  # the article's own "(AFP)" after "Armed Forces of the Philippines"
+        return done(atype, canonical, "acronym")
     if kind == "media":
         _k, canonical, _t = c.gaz
         return done("media", canonical, "name" if canonical == text else "alias")

@@ -405,6 +405,11 @@ def _collect_sources(sent, sent_no: int, quotes, ents, memory: _Memory, doc) -> 
             src = _from_according_to(tok, sent_no, ents, memory)
             if src is not None:
                 out.append(src)
+        if tok.pos_ == "NOUN" and lemma in DOCUMENT_NOUNS and tok.dep_ == "pobj" and \
+                tok.head.lower_ in ("in", "by", "from", "per"):
+            src = _document_author(tok, ents)  # "In the estimates of the DPR, about 30 ..."
+            if src is not None:
+                out.append(src)
         if low in ("citing", "quoting"):
             for child in tok.children:
                 if child.dep_ in ("dobj", "pobj", "attr") and _is_source_like(child):
@@ -865,7 +870,7 @@ def _propagate_through_quotes(out, pieces, quotes, paragraphs) -> None:
 
 _SAID_THIS = re.compile(
     r"\b(?:said|says|stated|states|reported|reports|announced|confirmed|added|noted|wrote|told\s+[\w ]{2,30}?)"
-    r"\s+(?:this|so|that)\b(?!\s+\w+\s+(?:was|were|is|are|had|has|have|would|will)\b)")
+    r"\s+(?:this|so)\b(?!\s+\w+\s+(?:was|were|is|are|had|has|have|would|will)\b)")
 
 
 def _said_this(out, pieces, paragraphs) -> None:

@@ -400,7 +400,7 @@ ORG_HEAD_WORDS: frozenset[str] = frozenset({
     "brigade", "brigades", "division", "battalion", "regiment", "corps", "militia", "front",
     "movement", "crescent", "cross", "police", "administration", "court", "tribunal", "office",
     "program", "society", "group", "force", "guard", "service", "services", "assembly",
-    "government", "commission", "secretariat", "mission", "bureau",
+    "government", "commission", "secretariat", "mission", "bureau", "republic",
 })
 
 # --- quotes ---------------------------------------------------------------------------------

@@ -116,3 +116,18 @@ def test_outlet_quoting_an_organisation(nlp):
     fig = ex.figures[0]
     assert (fig.claimant_text, fig.outlet_text) == ("Central Committee of Sudanese Doctors", "Al Jazeera")
     assert {"Al Jazeera", "Central Committee of Sudanese Doctors"} <= sources_of(ex)
+
+
+def test_estimates_of_a_named_body_credit_that_body(nlp):
+    # 10_kramatorsk_tass: a self-proclaimed republic with a possessive in its name, then its acronym
+    ex = extract(nlp, "In the estimates of the Donetsk People’s Republic (DPR), about 30 people were killed "
+                      "and around 100 others were wounded.")
+    assert {f.claimant_text for f in ex.figures} == {"Donetsk People’s Republic"}
+    assert actors_of(ex)["DPR"][0] == "Donetsk People’s Republic"
+
+
+def test_an_article_defined_acronym_wins_over_the_known_one(nlp):
+    # 46_marawi_cnnphilippines: AFP is the Armed Forces of the Philippines there, not the agency
+    ex = extract(nlp, "The Armed Forces of the Philippines (AFP) said 38 soldiers were killed. The AFP added that 10 died.")
+    assert {m.canonical_name for m in ex.mentions} == {"Armed Forces of the Philippines"}
+    assert {f.claimant_text for f in ex.figures} == {"Armed Forces of the Philippines"}
