@@ -7,7 +7,7 @@ from orchestration.extraction.actors import actor_key
 from tests.conftest import REPO
 
 NAMES = ["Maria Zakharova", "Ahmed Al-Sharaa", "ahmed al-sharaa", "Sharaa", "Assad's", "Bashar Al-Assad", "Khmeimim",
-         "Hmeimim", "Hmeimin", "Monastyrskyi", "Denys Monastyrsky", "Zelenskiy", "Russian Defense Ministry", "Yi", "the Kremlin", "Moscow Times (The)", "Tartous", "Hayat Tahrir al-Sham", "Abu Mohammad al-Jolani",
+         "Hmeimim", "Hmeimin", "Monastyrskyi", "Pavlo Kyrylenko", "Pavel Kirilenko", "Yemen", "Denys Monastyrsky", "Zelenskiy", "Russian Defense Ministry", "Yi", "the Kremlin", "Moscow Times (The)", "Tartous", "Hayat Tahrir al-Sham", "Abu Mohammad al-Jolani",
          "Türkiye", "Ash-Sharq", "Syrian Observatory for Human Rights", "Al Jazeera", "Ukraine’s", "M23"]
 
 

@@ -1,7 +1,7 @@
 {# Key for matching actor names across articles. Mirrors orchestration.extraction.actors.actor_key
    (tests/test_actor_key_parity.py keeps the two in step): accents, "(The)", possessive,
    apostrophes, Arabic article prefixes (al-/el-/as-/ash-…), a leading "the", standalone al/el,
-   initial kh → h, ou → u, doubled letters, defense → defence, final -yi/-iy → -y, final m → n on
+   initial kh → h, ou → u, doubled letters, defense → defence, final -yi/-iy → -y, y → i, final m → n on
    longer words; so
    "Ahmed Al-Sharaa" = "Ahmad al-Sharaa"'s surname, and "Khmeimim" = "Hmeimim" = "Hmeimin". #}
 {% macro actor_key(expr) -%}
@@ -21,7 +21,7 @@
         {%- set ns.folded = "regexp_replace(" ~ ns.folded ~ ", '" ~ letter ~ letter ~ "+', '" ~ letter ~ "', 'g')" -%}
     {%- endfor -%}
     {#- US / UK spelling of one ministry; Ukrainian and Russian transliterated endings (-skyi, -skiy) -#}
-    {%- set folded = "regexp_replace(replace(" ~ ns.folded ~ ", 'defense', 'defence'), '^(.{4,})(yi|iy)$', '\\1y')" -%}
+    {%- set folded = "replace(regexp_replace(replace(" ~ ns.folded ~ ", 'defense', 'defence'), '^(.{4,})(yi|iy)$', '\\1y'), 'y', 'i')" -%}
     array_to_string(list_transform(
         list_filter(
             case when len({{ words }}) > 0 and {{ words }}[1] = 'the' then {{ words }}[2:] else {{ words }} end,

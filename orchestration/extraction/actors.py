@@ -43,7 +43,7 @@ _DOUBLED = re.compile(r"(.)\1+")
 def actor_key(name: str) -> str:
     """Normalise a name so spelling variants of one actor compare equal.
 
-    "Khmeimim" / "Hmeimim" / "Hmeimin" -> "hmeimin"; "Al-Sharaa" / "al-Sharaa" / "Sharaa" ->
+    "Khmeimim" / "Hmeimim" / "Hmeimin" -> "hmeimin"; "Kyrylenko" / "Kirilenko" -> "kirilenko"; "Al-Sharaa" / "al-Sharaa" / "Sharaa" ->
     "shara"; "the Kremlin" -> "kremlin"; "Assad's" -> "asad". Deliberately lossy: it is a
     matching key, never displayed.
     """
@@ -67,6 +67,7 @@ def actor_key(name: str) -> str:
         w = w.replace("defense", "defence")  # US / UK spelling of one ministry
         if len(w) > 5 and w.endswith(("yi", "iy")):  # Monastyrskyi / Monastyrsky, Zelenskiy
             w = w[:-2] + "y"
+        w = w.replace("y", "i")  # Ukrainian / Russian transliteration: Kyrylenko / Kirilenko
         if len(w) > 3 and w.endswith("m"):  # Hmeimim / Hmeimin (final -n is far more common)
             w = w[:-1] + "n"
         out.append(w)
@@ -183,10 +184,25 @@ def _ner_candidates(doc) -> list[_Cand]:
             continue
         if any(t.text == "/" for t in ent):  # "AFP/Aaref Watad": credit lines; lexicon finds AFP
             continue
-        span = _clean_span(doc, ent.start, ent.end, person=ent.label_ == "PERSON", demonyms=demonyms)
+        start = ent.start
+        if ent.label_ == "PERSON" and len(ent) == 1 and _given_name(doc, start - 1, demonyms):
+            start -= 1  # "Minister of the Interior Denys Monastyrskyi": the model tagged the surname only
+        span = _clean_span(doc, start, ent.end, person=ent.label_ == "PERSON", demonyms=demonyms)
         if span:
             out.append(_Cand(span[0], span[1], "ner", label=ent.label_))
     return out
+
+
+def _given_name(doc, i: int, demonyms) -> bool:
+    if i < 0:
+        return False
+    t = doc[i]
+    return (
+        t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and not t.is_upper and not t.ent_type_
+        and t.lower_ not in lx.TITLE_WORDS and t.lower_ not in lx.ROLE_NOUNS and t.lower_ not in lx.ORG_HEAD_WORDS
+        and t.text not in lx.COUNTRIES and t.text not in lx.DEMONYMS and t.text not in demonyms
+        and not t.is_sent_start
+    )
 
 
 @lru_cache(maxsize=1)

@@ -1074,7 +1074,8 @@ def _role_holder(fig: FigureMention, span, mentions: list[EntityMention], body: 
     return next((m for m in reversed(earlier) if holds_role(m)), None) or next((m for m in later if holds_role(m)), None)
 
 
-_APPOSITION_GAP = re.compile(r"^(?:\s+(?:of|for|at|in)\s+[^,.;]{1,40})?\s*,\s*$")
+# ", " in apposition, or a title's "of the X" right before the name ("Governor of the Donetsk region Pavel K.")
+_APPOSITION_GAP = re.compile(r"^(?:(?:\s+(?:of|for|at|in)\s+[^,.;]{1,40})?\s*,\s*|\s+(?:of|for)\s+[^,.;]{1,40}\s+)$")
 
 
 
