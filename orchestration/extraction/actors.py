@@ -1053,6 +1053,8 @@ def _institution_candidates(doc) -> list[_Cand]:
         owner = _owner_state(doc, j)
         if owner is None:
             continue
+        if h.i + 1 < len(doc) and toks[h.i + 1].pos_ == "PROPN" and toks[h.i + 1].text[:1].isupper():
+            continue  # "the US agency Bloomberg", "Russian army General X": a name follows the description
         o_start, o_end, state, name = owner
         between = [t for t in toks[o_end:h.i] if t.tag_ != "POS"]
         controlled = [k for k, t in enumerate(between) if t.lower_ in _CONTROL_PARTICIPLES]

@@ -44,7 +44,7 @@ from dataclasses import dataclass
 
 from orchestration.extraction import lexicon as lx
 from orchestration.extraction import numbers
-from orchestration.extraction.attribution import SPEECH_VERBS, Attribution, find_attribution_spans
+from orchestration.extraction.attribution import SPEECH_VERBS, Attribution, find_attribution_spans, quote_regions
 from orchestration.extraction.ids import stable_id
 from orchestration.extraction.records import ArticleInput, EntityMention, FigureMention
 from orchestration.extraction.tokens import tokens
@@ -992,6 +992,7 @@ def _drop_lone_ones(sent_figures) -> None:
 
 # --- 6. attribution that carries -------------------------------------------------------------
 
+QUOTE_MARKS = "\"“«„'‘"
 CARRY_SENTENCES = 3  # sentence lines an attribution carries over to figures that name no source
 
 
@@ -1009,9 +1010,19 @@ def _carry_attribution(figures: list[FigureMention], spans, body: str, mentions:
         if fig.claimant_text:
             attributed.setdefault((fig.value_low, fig.value_high, fig.count_type), fig)
     starts = [p.start_char for p in spans]
+    # lines whose own figures have a source: only a toll statement carries on to the lines after it
+    # ("... 41 were killed, the Observatory said. Twelve died in Douma."); a source that gave no
+    # figure ("She stated that Moscow ...") says nothing about the next line's numbers
+    counting = {bisect.bisect_right(starts, f.start_char) - 1 for f in figures if f.claimant_text}
+    # ... or a quotation continues what its speaker, named just before, said
+    quoted = quote_regions(body)
     for fig in figures:
         if fig.claimant_text:
             continue
+        line_start = body.rfind("\n", 0, fig.start_char) + 1
+        # inside quotation marks, or in a paragraph that opens one (a quote running over paragraphs
+        # reopens the mark on each and closes it only on the last)
+        in_quote = any(s <= fig.start_char < e for s, e in quoted) or body[line_start:fig.start_char].lstrip()[:1] in QUOTE_MARKS
         twin = attributed.get((fig.value_low, fig.value_high, fig.count_type))
         if twin is not None and twin is not fig:
             _copy_claimant(fig, twin.claimant_text, twin.claimant_mention_id, twin.outlet_text)
@@ -1020,6 +1031,8 @@ def _carry_attribution(figures: list[FigureMention], spans, body: str, mentions:
         for j in range(k - 1, max(-1, k - 1 - CARRY_SENTENCES), -1):
             attr = spans[j].attribution
             if attr is not None and attr.claimant_text:
+                if j not in counting and not in_quote:
+                    break
                 # only a claimant that is a known actor carries: a stray word ("Kremenchuk",
                 # "stepped-up patrols") stays where the parser put it
                 mention = _mention_at(attr.claimant_start, attr.claimant_end, mentions)

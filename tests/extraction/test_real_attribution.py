@@ -131,3 +131,18 @@ def test_an_article_defined_acronym_wins_over_the_known_one(nlp):
     ex = extract(nlp, "The Armed Forces of the Philippines (AFP) said 38 soldiers were killed. The AFP added that 10 died.")
     assert {m.canonical_name for m in ex.mentions} == {"Armed Forces of the Philippines"}
     assert {f.claimant_text for f in ex.figures} == {"Armed Forces of the Philippines"}
+
+
+def test_a_source_that_gave_no_figure_does_not_carry_to_the_next_line(nlp):
+    # seed 002's shape: the narrative after a statement is the outlet's own voice
+    ex = extract(nlp, "She stated that Moscow is in close contact with Arab states, Zakharova said.\n"
+                      "Hmeimim remains one of two strategic military bases in Syria.")
+    assert next(f for f in ex.figures if f.value_low == 2).claimant_text is None
+
+
+def test_a_quotation_over_paragraphs_keeps_its_speaker(nlp):
+    # 27_maiduguri_premiumtimes: each quoted paragraph reopens the mark
+    ex = extract(nlp, "The explosion occurred at 5 p.m., Abdulkadir Ibrahim, a spokesperson of the National "
+                      "Emergency Management Agency, said in a statement.\n\n"
+                      "\"The Team has responded to 65 injured people while 10 others lost their lives.")
+    assert {f.claimant_text for f in ex.figures if f.value_low in (65, 10)} == {"Abdulkadir Ibrahim"}
