@@ -107,6 +107,12 @@ def _named_in_text(label: str, text: str) -> str | None:
                         words[j + 1].group(0).lower() in _NAME_WORDS:
                     j += 1  # "Ukrainian News" + "Agency": the name goes on in outlet words
                 return text[first.start():words[j].end()]
+    for line in text.splitlines():  # "By , K24 Digital" for k24tv.co.ke: a credit naming the outlet
+        m = re.match(r"^\s*(?:By\b[^,]{0,40},\s*)?(?P<name>[A-Z][\w&'’.-]+(?: [A-Z][\w&'’.-]+){1,2})\s*$", line)
+        if m and len(line.strip()) <= 50:
+            first = _compact(m.group("name").split()[0])
+            if len(first) >= 3 and target.startswith(first) and target != first:
+                return m.group("name")
     return None
 
 
@@ -169,6 +175,29 @@ def _place_words() -> frozenset[str]:
 
     return frozenset(w.lower() for name in [*lx.COUNTRIES, *lx.DEMONYMS] for w in re.findall(r"[A-Za-z]+", name)
                      if len(w) > 2)
+
+
+# Sites that republish other outlets' stories: the page names the original outlet, which is the
+# publisher; the aggregator is only where it was read.
+AGGREGATORS = frozenset({
+    "allafrica.com", "reliefweb.int", "msn.com", "yahoo.com", "news.yahoo.com", "pressreader.com",
+    "zawya.com", "newsnow.co.uk", "ground.news", "archive.org", "archive.ph", "news.google.com",
+})
+_CREDIT_LINE = re.compile(r"^\s*(?P<pub>[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3})\s*\((?P<place>[A-Z][\w .'-]{2,30})\)\s*$")
+
+
+def credited_outlet(body: str) -> str | None:
+    """ "Premium Times (Abuja)": the outlet-and-city line an aggregator prints above a story."""
+    for line in body.splitlines()[:12]:
+        m = _CREDIT_LINE.match(line)
+        if m:
+            return m.group("pub")
+    return None
+
+
+def is_aggregator(url: str | None) -> bool:
+    host = host_of(url) or ""
+    return any(host == d or host.endswith("." + d) for d in AGGREGATORS)
 
 
 def publisher_from_url(url: str | None, text: str = "") -> str | None:

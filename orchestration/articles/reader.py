@@ -11,7 +11,9 @@ from orchestration.articles.boilerplate import split_boilerplate
 from orchestration.articles.decode import UndecodableError, decode_bytes
 from orchestration.articles.frontmatter import FrontMatterError, split_front_matter
 from orchestration.articles.markup import HTML, MARKDOWN, detect_format, html_to_text, markdown_to_text
-from orchestration.articles.publisher import publisher_from_marker, publisher_from_title, publisher_from_url
+from orchestration.articles.publisher import (
+    credited_outlet, is_aggregator, publisher_from_marker, publisher_from_title, publisher_from_url,
+)
 from orchestration.articles.metadata import infer_metadata, latest_full_date
 from orchestration.extraction.ids import stable_id
 
@@ -164,6 +166,10 @@ def _publisher(meta: dict, inferred, body: str) -> str | None:
         return meta["publisher"]
     title = meta.get("title", inferred.title)
     head = f"{title or ''}\n{body[:4000]}\n{body[-1500:]}"
+    if is_aggregator(meta.get("url")):  # the story's own outlet, printed on the page, comes first
+        found = credited_outlet(body) or inferred.publisher or publisher_from_marker(body)
+        if found:
+            return found
     return (
         publisher_from_url(meta.get("url"), head) or inferred.publisher
         or publisher_from_title(meta.get("title")) or publisher_from_marker(body)

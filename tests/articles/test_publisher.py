@@ -38,3 +38,15 @@ def test_front_matter_url_names_the_publisher_and_front_matter_publisher_wins():
     assert read_article("a.txt", page).publisher == "Reuters"
     named = page.replace(b"---\nA strike", b"publisher: Local Outlet\n---\nA strike")
     assert read_article("b.txt", named).publisher == "Local Outlet"
+
+
+def test_an_aggregator_page_is_published_by_the_outlet_it_credits():
+    # 27_maiduguri_premiumtimes: an allAfrica page of a Premium Times story
+    page = (b'---\ntitle: "Nigeria: 12 killed"\nurl: "https://allafrica.com/stories/201801180097.html"\n---\n'
+            b"Premium Times (Abuja)\n\nAt least 12 people were killed on Wednesday.\n")
+    assert read_article("a.txt", page).publisher == "Premium Times"
+
+
+def test_a_byline_naming_the_outlet_by_the_start_of_its_domain():
+    # 26_mogadishu_blasts_k24: k24tv.co.ke signs its stories "K24 Digital"
+    assert publisher_from_url("https://www.k24tv.co.ke/news/x", "By , K24 Digital\nScores killed") == "K24 Digital"
