@@ -443,6 +443,10 @@ def _place_keys(doc) -> set[str]:
 
 def _org_canonical(name: str) -> str:
     first, _, rest = name.partition(" ")
+    if rest and (first in lx.COUNTRIES or first in lx.DEMONYMS):  # "US State Department" is the State Department
+        known = lx.METONYMS.get(rest) or lx.KNOWN_ORGS.get(rest)
+        if known is not None and known[1] != "state":
+            return known[0]
     if rest and first in lx.ACRONYM_PREFIXES:  # "UN Security Council" -> "United Nations ..."
         return f"{lx.ACRONYM_PREFIXES[first]} {rest}"
     return name

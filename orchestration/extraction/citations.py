@@ -140,6 +140,8 @@ def extract_citations(doc, article: ArticleInput, boilerplate: str, attribution_
         found += _reporting_subjects(doc, body)
     if attribution_spans:
         found += _statements(body, attribution_spans, mentions or [])
+    if mentions:
+        _canonical_names(found, mentions)
     if mentions:  # people are claimants, not sources: "according to Sahra Abdi" cites nobody's outlet
         people = [(m.start_char, m.end_char) for m in mentions if m.actor_type == "person"]
         found = [f for f in found if f.field != "body" or f.kind not in _CUE_KINDS
@@ -197,12 +199,34 @@ def _statements(body: str, spans, mentions) -> list[_Found]:
                 key=lambda m: min(end, m.end_char) - max(start, m.start_char), default=None)
             if best is not None and best.actor_type == "person":
                 best = _body_spoken_for(body, best, mentions)  # "IDF spokesperson Daniel Hagari said"
+            if best is None and not attr.claimant_is_person and _unlisted_name(body[start:end]):
+                # "Iraq Body Count, a group run by academics ..., said": a name no finder knew
+                sentence = body[piece.start_char:piece.end_char].strip()
+                out.append(_Found("statement", body[start:end], start, end, "body", cited_text=sentence))
+                continue
             if best is None or best.actor_type not in _SPEAKER_TYPES:
                 continue
             sentence = body[piece.start_char:piece.end_char].strip()
             out.append(_Found("statement", best.surface_text, best.start_char, best.end_char, "body",
                               cited_text=sentence, source_name=best.canonical_name))
     return out
+
+
+def _unlisted_name(text: str) -> bool:
+    """Two or more capitalised words that are not titles: the name of a body that speaks."""
+    words = text.split()
+    return len(words) >= 2 and all(w[:1].isupper() or w.lower() in ("of", "for", "the", "and") for w in words) \
+        and not all(w.lower() in lx.TITLE_WORDS or w.lower() in lx.ROLE_NOUNS for w in words if w[:1].isupper())
+
+
+def _canonical_names(found: list[_Found], mentions) -> None:
+    """A cited name that is an actor mention carries the actor's canonical name ("UN Joint Human
+    Rights Office" -> "United Nations Joint Human Rights Office"), as statements do."""
+    names = {(m.start_char, m.end_char): m for m in mentions if m.actor_type in _SPEAKER_TYPES}
+    for f in found:
+        m = names.get((f.start, f.end)) if f.field == "body" and f.source_name is None else None
+        if m is not None:
+            f.source_name = m.canonical_name
 
 
 _TITLE_GAP = re.compile(

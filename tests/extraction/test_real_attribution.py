@@ -146,3 +146,14 @@ def test_a_quotation_over_paragraphs_keeps_its_speaker(nlp):
                       "Emergency Management Agency, said in a statement.\n\n"
                       "\"The Team has responded to 65 injured people while 10 others lost their lives.")
     assert {f.claimant_text for f in ex.figures if f.value_low in (65, 10)} == {"Abdulkadir Ibrahim"}
+
+
+def test_cited_names_are_sources_under_their_canonical_name(nlp):
+    # 23_kishishe_africanews, 39_mosul_guardian, 34_ghouta_dailystar
+    ex = extract(nlp, "The UN Joint Human Rights Office reported that the rebels executed at least 171 people.")
+    assert sources_of(ex) == {"United Nations Joint Human Rights Office"}
+    ex = extract(nlp, "Iraq Body Count, a group run by academics and peace activists that has counted violent "
+                      "deaths since 2003, said 21 to 25 civilians were killed on Thursday.")
+    assert sources_of(ex) == {"Iraq Body Count"}
+    ex = extract(nlp, "The US State Department said six attacks happened in 30 days.")
+    assert sources_of(ex) == {"United States Department of State"}
