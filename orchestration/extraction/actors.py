@@ -221,6 +221,8 @@ def _gazetteer() -> dict[str, list[tuple[str, str, str, str]]]:
         add(form, "country", canonical, "state")
     for form, (canonical, atype) in lx.KNOWN_ORGS.items():
         add(form, "org", canonical, atype)
+        if form.isalpha() and form.isupper() and len(form) >= 4:
+            add(form.capitalize(), "org", canonical, atype)  # British style: "Isis", "Nato", "Unicef"
     for form, (canonical, _kind) in lx.MEDIA.items():
         add(form, "media", canonical, "media")
     for forms in index.values():
@@ -491,7 +493,15 @@ def _build_tables(doc, chosen: list[_Cand], extra: list[_Cand]) -> _Tables:
                 extra.append(_Cand(s, e, "alias"))
         elif e - s == 1 and _ACRONYM_SHAPE.match(inner_text) and _is_org_like(c):
             name = _candidate_org_name(doc, c)
-            tables.acronyms[inner_text] = (name, _org_type(name, c))
+            known = lx.KNOWN_ORGS.get(inner_text) or (
+                (lx.MEDIA[inner_text][0], "media") if inner_text in lx.MEDIA else None)
+            if known and _initials(name) != inner_text.upper():
+                # "the UN Humanitarian Affairs Office (OCHA)", "the Levant group (ISIL)": the name the
+                # article gives is another name of the known body, not a new body
+                tables.org_canonical[actor_key(name)] = known[0]
+                tables.acronyms[inner_text] = known
+            else:
+                tables.acronyms[inner_text] = (name, _org_type(name, c))
             extra.append(_Cand(s, e, "acro"))
     _common_noun_acronyms(doc, tables, extra)
     # full person names (not those defined as aliases of someone else)
@@ -520,6 +530,8 @@ def _common_noun_acronyms(doc, tables: _Tables, extra: list[_Cand]) -> None:
         acr, noun = toks[t.i + 1], toks[t.i - 1]
         if not _ACRONYM_SHAPE.match(acr.text) or acr.text in tables.acronyms or noun.pos_ != "NOUN":
             continue
+        if acr.text in lx.KNOWN_ORGS or acr.text in lx.MEDIA:
+            continue  # a known acronym is not redefined by the common noun before it ("the Levant group (ISIL)")
         if _lemma(noun) not in lx.GOVERNMENT_HEADS and noun.lower_ not in lx.ORG_HEAD_WORDS:
             continue
         start = min([noun.i] + [c.i for c in noun.lefts if c.dep_ in ("amod", "compound") and c.i >= noun.i - 3])
@@ -779,7 +791,7 @@ def _classify(doc, c: _Cand, tables: _Tables) -> _Resolved | None:
         if person:
             return done("person", person[0], person[1])
 
-    if kind in ("media", "org") and text in tables.acronyms:
+    if kind in ("media", "org") and text in tables.acronyms and _initials(tables.acronyms[text][0]) == text.upper():
         canonical, atype = tables.acronyms[text]  # the article's own "(AFP)" after "Armed Forces of the Philippines"
         return done(atype, canonical, "acronym")
     if kind == "media":
@@ -1026,6 +1038,9 @@ def _owner_state(doc, i: int) -> tuple[int, int, str | None, str] | None:
             return i - n + 1, i + 1, state, lx.STATE_DEMONYM.get(state, text)
         if text in lx.COUNTRIES:
             state = lx.COUNTRIES[text]
+            return i - n + 1, i + 1, state, lx.STATE_DEMONYM.get(state, state)
+        if text in lx.METONYMS and lx.METONYMS[text][1] == "state":  # "Kiev's forces"
+            state = lx.METONYMS[text][0]
             return i - n + 1, i + 1, state, lx.STATE_DEMONYM.get(state, state)
     t = toks[i]
     if t.ent_type_ in ("NORP", "GPE") and t.text[:1].isupper() and t.is_alpha:

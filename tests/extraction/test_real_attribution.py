@@ -157,3 +157,19 @@ def test_cited_names_are_sources_under_their_canonical_name(nlp):
     assert sources_of(ex) == {"Iraq Body Count"}
     ex = extract(nlp, "The US State Department said six attacks happened in 30 days.")
     assert sources_of(ex) == {"United States Department of State"}
+
+
+def test_a_known_acronym_after_another_name_of_its_body(nlp):
+    # 36_aleppo_barrelbombs_aljazeera and 47_haiti_cnw: the article's name for a known body joins it
+    ex = extract(nlp, "The regime fights the Islamic State of Iraq and the Levant group (ISIL). ISIL said 5 died.")
+    assert {m.canonical_name for m in ex.mentions if m.surface_text == "ISIL"} == {"Islamic State"}
+    ex = extract(nlp, "Farhan Haq, quoting the UN Humanitarian Affairs Office (OCHA) in Haiti, said 26 people were killed.")
+    assert actors_of(ex)["UN Humanitarian Affairs Office"][0] == actors_of(ex)["OCHA"][0] == "OCHA"
+    # British house style writes acronyms as words
+    assert actors_of(extract(nlp, "Isis claimed the attack."))["Isis"][0] == "Islamic State"
+
+
+def test_capital_owner_of_forces(nlp):
+    # 19_olenivka_tass: "Kiev's forces"
+    assert actors_of(extract(nlp, "Kiev’s forces shelled the prison, killing 50."))["Kiev’s forces"][:2] == (
+        "Ukrainian Armed Forces", "military_unit")
