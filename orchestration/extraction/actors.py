@@ -743,6 +743,17 @@ class _Resolved:
     resolution: str
     label: str | None
     affiliation: str | None = None  # the state an institution belongs to ("Israel" for "Israeli military")
+    speaks: bool = False  # the subject of a speech verb, or what "according to" / "says" names
+
+
+def _speaking_role(doc, r: _Resolved) -> bool:
+    tok = _climb_conj(doc[r.end - 1])
+    head = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass", "agent") and head.lemma_.lower() in lx.SPEECH_VERBS:
+        return True
+    if tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
+        return True
+    return head.lemma_.lower() == "say" and tok.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and head.i < tok.i
 
 
 def _resolve_person(name: str, tok_i: int, tables: _Tables) -> tuple[str, str] | None:
@@ -1119,6 +1130,11 @@ def _org_antecedent(noun: str, allowed, before: int, orgs: list[_Resolved], sent
     for r in reversed(earlier):
         if noun in r.canonical.lower().split():
             return r
+    # "According to the same organization", "the agency added": the body that spoke last, before
+    # one only named in passing ("fighting between the FARDC and the M23")
+    for r in reversed(earlier):
+        if r.actor_type in allowed and r.resolution != "reference" and r.speaks:
+            return r
     for r in reversed(earlier):
         if r.actor_type in allowed and r.resolution != "reference":
             return r
@@ -1151,6 +1167,8 @@ def _org_references(doc, resolved: list[_Resolved], sent_of) -> list[_Resolved]:
     toks = tokens(doc)
     taken = {k for r in resolved for k in range(r.start, r.end)}
     orgs = sorted((r for r in resolved if r.actor_type in _ORG_TYPES), key=lambda r: r.start)
+    for r in orgs:
+        r.speaks = _speaking_role(doc, r)
     out: list[_Resolved] = []
     for t in toks:
         if t.i in taken or t.pos_ not in ("NOUN", "PROPN"):

@@ -305,6 +305,7 @@ def find_attribution_spans(doc) -> list[AttributionSpan]:
             memory.persons.append((k, person))
     _propagate_through_quotes(out, pieces, quotes, paragraphs)
     _said_this(out, pieces, paragraphs)
+    _headline_sources(out, pieces, doc)
     _share_outlets(out, paragraphs)
     return [AttributionSpan(sent_no, piece.start_char, piece.end_char, attr)
             for (sent_no, piece), attr in zip(pieces, out)]
@@ -387,9 +388,40 @@ def is_outlet_name(words: list[str]) -> bool:
 # candidate collection
 
 
+# "AFP: Almost 1,500 civilians rescued", "• DSWD: Over 200,000 displaced": a headline that names
+# its source before a colon
+_HEADLINE_SOURCE = re.compile(r"(?m)^[ \t]*(?:[•*-][ \t]*)?(?P<name>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})\s*:\s+\S")
+_NOT_HEADLINE_SOURCES = frozenset({
+    "photo", "photos", "video", "read", "related", "source", "sources", "update", "updated", "watch", "breaking",
+    "live", "analysis", "opinion", "editor", "note", "file", "caption", "credit", "see", "also", "more", "date",
+    "published", "posted", "by", "tags", "topics", "share", "warning", "exclusive", "explainer", "listen",
+})
+
+
+def _headline_sources(out, pieces, doc) -> None:
+    """Pieces of a "SOURCE: claim" line with no speaker of their own take the named source."""
+    text = doc.text
+    for i, (sent_no, piece) in enumerate(pieces):
+        if out[i] is not None:
+            continue
+        line_start = text.rfind("\n", 0, piece.start_char) + 1
+        line_end = text.find("\n", piece.start_char)
+        m = _HEADLINE_SOURCE.match(text, line_start, line_end if line_end >= 0 else len(text))
+        if not m or any(w.lower() in _NOT_HEADLINE_SOURCES for w in m.group("name").split()):
+            continue
+        start, end = m.start("name"), m.end("name")
+        span = doc.char_span(start, end, alignment_mode="contract")
+        if span is None or not len(span) or not all(t.pos_ == "PROPN" or t.text.isupper() for t in span):
+            continue
+        if any(t.ent_type_ in ("GPE", "LOC", "FAC", "DATE") for t in span):
+            continue  # "Gaza: 40 killed in strike", "North-Kivu: ...": a place, not a source
+        out[i] = Attribution(sent_no, "said", m.group("name"), start, end, False)
+
+
 def _collect_sources(sent, sent_no: int, quotes, ents, memory: _Memory, doc) -> list[_Source]:
     toks = tokens(doc)
     out: list[_Source] = []
+
     for tok in toks[sent.start:sent.end]:
         if quotes.contains(tok.idx):
             continue
@@ -597,6 +629,8 @@ def _document_author(doc_noun, ents) -> _Source | None:
                     return _np_source(obj, "documented_by", "documented_by", ents)
         if child.dep_ == "poss" and (child.pos_ == "PROPN" or child.ent_type_ in ENTITY_LABELS):
             return _np_source(child, "documented_by", "documented_by", ents)
+        if child.dep_ == "compound" and child.pos_ == "PROPN" and child.text[:1].isupper():
+            return _np_source(child, "documented_by", "documented_by", ents)  # "AFP figures", "OCHA data"
     return None
 
 

@@ -492,8 +492,10 @@ NAMED_INSTITUTION_HEADS: frozenset[str] = frozenset({
 ORG_REFERENCE_NOUNS: dict[str, frozenset[str]] = {
     "observatory": frozenset({"organization"}), "monitor": frozenset({"organization"}),
     "watchdog": frozenset({"organization", "government_body"}),
-    "network": frozenset({"organization"}), "organization": frozenset({"organization"}),
-    "organisation": frozenset({"organization"}), "ngo": frozenset({"organization"}),
+    # names are typed from their words ("... Office" is a government body), so a generic noun
+    # accepts both civil kinds
+    "network": frozenset({"organization"}), "organization": frozenset({"organization", "government_body"}),
+    "organisation": frozenset({"organization", "government_body"}), "ngo": frozenset({"organization"}),
     "charity": frozenset({"organization"}), "group": frozenset({"organization", "armed_group"}),
     "agency": frozenset({"organization", "government_body"}), "body": frozenset({"organization", "government_body"}),
     "ministry": frozenset({"government_body"}), "department": frozenset({"government_body"}),

@@ -173,3 +173,18 @@ def test_capital_owner_of_forces(nlp):
     # 19_olenivka_tass: "Kiev's forces"
     assert actors_of(extract(nlp, "Kiev’s forces shelled the prison, killing 50."))["Kiev’s forces"][:2] == (
         "Ukrainian Armed Forces", "military_unit")
+
+
+def test_a_headline_naming_its_source_before_a_colon(nlp):
+    # 46_marawi_cnnphilippines; a place before the colon is not a source
+    ex = extract(nlp, "  • DSWD: Over 200,000 displaced in Marawi crisis\nGaza: 40 killed in strike\n")
+    assert {f.value_low: f.claimant_text for f in ex.figures} == {200000: "DSWD", 40: None}
+
+
+def test_the_same_organization_is_the_one_that_spoke_last(nlp):
+    # 22_rutshuru_sosmedias: FARDC is only named in passing between the two
+    ex = extract(nlp, "The Office for the Coordination of Humanitarian Affairs (OCHA) said fighting between the FARDC "
+                      "and the M23 continued. At least 1,500 people have arrived since October 21, says OCHA.\n\n"
+                      "According to the same organization, nearly 40,000 people have been newly displaced.")
+    assert next(f for f in ex.figures if f.value_low == 40000).claimant_text == \
+        "Office for the Coordination of Humanitarian Affairs"
