@@ -179,8 +179,14 @@ def _ner_candidates(doc) -> list[_Cand]:
     # words the model tags NORP somewhere in the article ("Russian"): not part of a person name
     demonyms = frozenset(e.text for e in doc.ents if e.label_ == "NORP" and len(e) == 1)
     out = []
+    # surnames the model tags PERSON somewhere in the article ("Monastyrskyi noted ...")
+    surnames = frozenset(e.text for e in doc.ents if e.label_ == "PERSON" and len(e) == 1)
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"):
+            continue
+        if ent.label_ != "PERSON" and len(ent) >= 3 and ent[-1].text in surnames and _given_name(doc, ent.end - 2, demonyms, inside=True):
+            # "Minister of the Interior Denys Monastyrskyi" tagged ORG as a whole: the name at its end
+            out.append(_Cand(ent.end - 2, ent.end, "ner", label="PERSON"))
             continue
         if any(t.text == "/" for t in ent):  # "AFP/Aaref Watad": credit lines; lexicon finds AFP
             continue
@@ -193,12 +199,13 @@ def _ner_candidates(doc) -> list[_Cand]:
     return out
 
 
-def _given_name(doc, i: int, demonyms) -> bool:
+def _given_name(doc, i: int, demonyms, inside: bool = False) -> bool:
+    """A capitalised word that can be a given name (inside another entity when ``inside``)."""
     if i < 0:
         return False
     t = doc[i]
     return (
-        t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and not t.is_upper and not t.ent_type_
+        t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and not t.is_upper and (inside or not t.ent_type_)
         and t.lower_ not in lx.TITLE_WORDS and t.lower_ not in lx.ROLE_NOUNS and t.lower_ not in lx.ORG_HEAD_WORDS
         and t.text not in lx.COUNTRIES and t.text not in lx.DEMONYMS and t.text not in demonyms
         and not t.is_sent_start

@@ -935,7 +935,7 @@ def _build_figure(doc, sent, sent_no, g: _Group, article: ArticleInput,
         fig.claimant_text = attribution.claimant_text
         fig.outlet_text = attribution.outlet_text
         fig.attribution_cue = attribution.cue
-        span = (attribution.claimant_start, attribution.claimant_end)
+        span = (attribution.claimant_start, attribution.claimant_end, attribution.claimant_is_person)
     return fig, g, span
 
 
@@ -1013,7 +1013,15 @@ def _carry_attribution(figures: list[FigureMention], spans, body: str, mentions:
     # lines whose own figures have a source: only a toll statement carries on to the lines after it
     # ("... 41 were killed, the Observatory said. Twelve died in Douma."); a source that gave no
     # figure ("She stated that Moscow ...") says nothing about the next line's numbers
-    counting = {bisect.bisect_right(starts, f.start_char) - 1 for f in figures if f.claimant_text}
+    breaks = [i for i, ch in enumerate(body) if ch == "\n"]
+
+    def line_of(pos: int) -> int:  # a physical line: a paragraph's sentences share one
+        return bisect.bisect_right(breaks, pos)
+
+    counting: dict[int, FigureMention] = {}
+    for f in figures:
+        if f.claimant_text and f.claimant_mention_id:
+            counting[line_of(f.start_char)] = f
     # ... or a quotation continues what its speaker, named just before, said
     quoted = quote_regions(body)
     for fig in figures:
@@ -1031,12 +1039,19 @@ def _carry_attribution(figures: list[FigureMention], spans, body: str, mentions:
         for j in range(k - 1, max(-1, k - 1 - CARRY_SENTENCES), -1):
             attr = spans[j].attribution
             if attr is not None and attr.claimant_text:
-                if j not in counting and not in_quote:
+                if line_of(spans[j].start_char) not in counting and not in_quote:
                     break
-                # only a claimant that is a known actor carries: a stray word ("Kremenchuk",
-                # "stepped-up patrols") stays where the parser put it
-                mention = _mention_at(attr.claimant_start, attr.claimant_end, mentions)
-                if mention is not None and mention.actor_type != "state" or mention is not None and j == k - 1:
+                if not in_quote and fig.count_type not in PERSON_EVENT_TYPES and fig.unit and \
+                        fig.unit.lower().rstrip("s") not in PERSON_UNITS and fig.unit.lower() not in PERSON_UNITS \
+                        and fig.unit.lower() not in ("others", "other"):
+                    break  # "Hmeimim remains one of two strategic bases": a toll list counts people
+                # only a claimant that is a known actor carries (as its line's figures resolved it): a
+                # stray word ("stepped-up patrols") stays where the parser put it
+                lead = counting.get(line_of(spans[j].start_char))
+                mention = None if lead else _mention_at(attr.claimant_start, attr.claimant_end, mentions)
+                if lead is not None:
+                    _copy_claimant(fig, lead.claimant_text, lead.claimant_mention_id, lead.outlet_text)
+                elif mention is not None and (mention.actor_type != "state" or j == k - 1):
                     _copy_claimant(fig, mention.canonical_name, mention.mention_id, attr.outlet_text)
                 break
 
@@ -1097,6 +1112,11 @@ def _attach_mention(fig: FigureMention, span, mentions: list[EntityMention], bod
     if not mentions or span is None or span[0] is None:
         return
     best = _mention_at(span[0], span[1], mentions) or _role_holder(fig, span, mentions, body)
+    if best is None and len(span) > 2 and span[2] and not (fig.claimant_text or "")[:1].islower():
+        # "he said" resolved by the parser to a word no finder took for a person ("Kremenchuk"):
+        # the person named last before the figure
+        best = next((m for m in reversed(mentions) if m.actor_type == "person" and m.end_char <= fig.start_char
+                     and fig.start_char - m.end_char <= ROLE_REACH), None)
     if best is not None:
         fig.claimant_mention_id = best.mention_id
         fig.claimant_text = best.canonical_name

@@ -512,5 +512,5 @@ ORG_REFERENCE_NOUNS: dict[str, frozenset[str]] = {
 # official") they credit the organisation.
 SPOKESPERSON_NOUNS: frozenset[str] = frozenset({
     "spokesman", "spokeswoman", "spokesperson", "official", "officials", "representative",
-    "spokespeople", "source", "sources",
-})
+    "spokespeople",
+})  # not "a source": an unnamed source is nobody's spokesperson

@@ -188,3 +188,13 @@ def test_the_same_organization_is_the_one_that_spoke_last(nlp):
                       "According to the same organization, nearly 40,000 people have been newly displaced.")
     assert next(f for f in ex.figures if f.value_low == 40000).claimant_text == \
         "Office for the Coordination of Humanitarian Affairs"
+
+
+def test_a_statement_and_its_quote_carry_to_the_tolls_after_them(nlp):
+    # 13_kremenchuk_ukranews: the model tags "the Interior Denys Monastyrskyi" ORG; he says this,
+    # his quote gives figures, and the next paragraph's tolls are still his
+    ex = extract(nlp, "In addition to the 18 killed, 21 people went missing. Minister of the Interior Denys "
+                      "Monastyrskyi said this at a briefing in Kremenchuk.\n\n"
+                      "\"Today we have 18 bodies of the killed,\" he said.\n\n"
+                      "59 wounded went to the hospital on Monday. Monastyrskyi noted that work goes on.")
+    assert {f.claimant_text for f in ex.figures} == {"Denys Monastyrskyi"}
