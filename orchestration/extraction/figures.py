@@ -723,7 +723,7 @@ def _classify(doc, g: _Group, unit) -> tuple[str, object]:
                 found = _lex(t, person) if t.i > child.i and t.i - child.i < 5 else None
                 if found:
                     return found, clause_head
-    if person:
+    if person or (unit is not None and unit.lower_ in ("others", "other")):  # "10 others lost their lives"
         found = _clause_words(doc, g)
         if found:
             return found, clause_head
@@ -744,9 +744,14 @@ def _clause_words(doc, g: _Group) -> str | None:
         t = doc[i]
         if t.text in _CLAUSE_STOPS or (t.like_num and i > g.end):
             break
+        life = _LIFE_PHRASES.get((t.lemma_.lower(), _next_lemma(doc, i)))
+        if life:
+            return life  # "10 others lost their lives"
+        if t.lemma_.lower() == "cross" and any(x.lemma_.lower() in ("border", "frontier") for x in doc[i + 1:i + 4]):
+            return "displaced"  # "12,000 others crossed the border into Uganda"
         if t.lemma_.lower() in VERB_ONLY:
             continue  # "families lost ...", "the base received ...": the figure is the subject here
-        found = _lex(t, True) or _LIFE_PHRASES.get((t.lemma_.lower(), _next_lemma(doc, i)))
+        found = _lex(t, True)
         if found:
             return found
     for i in range(g.start - 1, max(sent.start - 1, g.start - 1 - CLAUSE_BEFORE), -1):
@@ -785,8 +790,10 @@ def _predicate_after(doc, unit, person: bool):
     while k < len(doc) and doc[k].lower_ in _AUX_WORDS and steps < 4:
         k += 1
         steps += 1
-    if k >= len(doc) or doc[k].tag_ not in ("VBN", "JJ", "VBD") or (steps == 0 and doc[k].tag_ == "VBD"):
+    if k >= len(doc) or doc[k].tag_ not in ("VBN", "JJ", "VBD"):
         return None
+    if steps == 0 and doc[k].tag_ == "VBD" and k + 1 < len(doc) and doc[k + 1].pos_ in ("DET", "NUM", "NOUN", "PROPN"):
+        return None  # "12 killed 5 soldiers": a verb with an object, not "19 injured as a result"
     found = _lex(doc[k], person)
     if steps == 0 and found not in PERSON_EVENT_TYPES:
         return None  # "50 people were killed and 150 wounded": the elided "were" takes its own participle

@@ -198,3 +198,14 @@ def test_a_statement_and_its_quote_carry_to_the_tolls_after_them(nlp):
                       "\"Today we have 18 bodies of the killed,\" he said.\n\n"
                       "59 wounded went to the hospital on Monday. Monastyrskyi noted that work goes on.")
     assert {f.claimant_text for f in ex.figures} == {"Denys Monastyrskyi"}
+
+
+def test_count_type_of_others_and_elided_predicates(nlp):
+    # 27_maiduguri_premiumtimes, 22_rutshuru_sosmedias, 48_karabakh_pledgetimes
+    cases = {
+        "The team responded to 65 injured people while 10 others lost their lives.": {65: "wounded", 10: "killed"},
+        "At least 12,000 others crossed the border into Uganda.": {12000: "displaced"},
+        "In Baku, they announced 19 injured as a result of shelling.": {19: "wounded"},
+    }
+    for sentence, want in cases.items():
+        assert {f.value_low: f.count_type for f in extract(nlp, sentence).figures} == want, sentence
