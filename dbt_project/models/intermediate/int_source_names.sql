@@ -8,6 +8,17 @@ with named as (
     select publisher as raw_name, publisher as resolve_as, 'publisher' as seen_as
     from {{ ref('stg_articles') }} where publisher is not null
     union all
+    -- the publisher's web address is one of its names too ("antiwar.com" for news.antiwar.com)
+    select site, publisher, 'publisher'
+    from (
+        select publisher, regexp_extract(
+            regexp_extract(lower(url), '^(?:[a-z]+://)?([^/:?#]+)', 1),
+            '([^.]+\.(?:(?:co|com|org|net|gov|ac)\.)?[^.]+)$', 1) as site
+        from {{ ref('stg_articles') }}
+        where publisher is not null
+    )
+    where site like '%.%'
+    union all
     -- a citation resolved through an actor mention carries that actor's canonical name ...
     select coalesce(nullif(trim(source_name), ''), source_text), coalesce(nullif(trim(source_name), ''), source_text), 'citation'
     from {{ ref('stg_citations') }}
@@ -42,6 +53,8 @@ resolved as (
         coalesce(a.source_name, ca.source_name, ad.actor_name, trim(n.resolve_as)) as source_name,
         coalesce(a.source_type, ca.source_type) as curated_type,
         trim(n.resolve_as) <> trim(n.raw_name) as via_alias,
+        -- a source that is a state, a government body or an armed force is a government source
+        case when an.actor_type in ('state', 'government_body', 'military_unit') then 'government' end as actor_source_type,
         n.seen_as
     from named n
     left join aliases a on {{ name_key('n.resolve_as') }} = a.alias_key
@@ -52,7 +65,7 @@ resolved as (
 ),
 chosen as (
     -- a spelling seen several ways keeps one source: curated first, then as written, then by name
-    select raw_name, source_name, curated_type
+    select raw_name, source_name, coalesce(curated_type, actor_source_type) as curated_type
     from resolved
     qualify row_number() over (partition by raw_name order by curated_type is null, via_alias, source_name) = 1
 )
