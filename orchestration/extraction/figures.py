@@ -1097,9 +1097,13 @@ def _role_holder(fig: FigureMention, span, mentions: list[EntityMention], body: 
     if after:  # "The Commissioner of Police, Damian Chukwu, said": the name in apposition
         return after[0]
 
+    office = re.search(r"\bof (?:the )?([A-Z][\w-]*(?: [A-Za-z][\w-]*){0,3})", fig.claimant_text or "")
+
     def holds_role(m) -> bool:  # "Donetsk governor Pavlo Kyrylenko", "Damian Chukwu, the commissioner"
         before = body[max(0, m.start_char - 60):m.start_char].lower()
         after_text = body[m.end_char:m.end_char + 60].lower()
+        if office and office.group(1).lower() in before[-40:]:
+            return True  # "the governor of the Kherson region" ... "the head of the Kherson region, Oleksandr Prokudin"
         return any(r in before.split()[-4:] or f", {r}" in after_text[:20] or f", the {r}" in after_text[:30]
                    for r in roles)
 

@@ -209,3 +209,10 @@ def test_count_type_of_others_and_elided_predicates(nlp):
     }
     for sentence, want in cases.items():
         assert {f.value_low: f.count_type for f in extract(nlp, sentence).figures} == want, sentence
+
+
+def test_an_office_named_before_its_holder(nlp):
+    # 17_kakhovka_newarab: "the governor of the Kherson region" is "the head of the Kherson region, Oleksandr Prokudin"
+    ex = extract(nlp, "The governor of the Kherson region, the most affected by the flooding, said two bodies were "
+                      "found on Monday.\n\n\"Water rose,\" the head of the Kherson region, Oleksandr Prokudin, said.")
+    assert ex.figures[0].claimant_text == "Oleksandr Prokudin"
