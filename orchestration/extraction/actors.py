@@ -190,10 +190,14 @@ def _ner_candidates(doc) -> list[_Cand]:
             continue
         if any(t.text == "/" for t in ent):  # "AFP/Aaref Watad": credit lines; lexicon finds AFP
             continue
-        start = ent.start
+        start, end = ent.start, ent.end
+        for k in range(ent.start + 1, ent.end - 1):  # "Associated Press-Frontline ...": cut at the known name
+            if doc[k].text == "-" and _ends_with_known_name(doc[ent.start:k].text):
+                end = k
+                break
         if ent.label_ == "PERSON" and len(ent) == 1 and _given_name(doc, start - 1, demonyms):
             start -= 1  # "Minister of the Interior Denys Monastyrskyi": the model tagged the surname only
-        span = _clean_span(doc, start, ent.end, person=ent.label_ == "PERSON", demonyms=demonyms)
+        span = _clean_span(doc, start, end, person=ent.label_ == "PERSON", demonyms=demonyms)
         if span:
             out.append(_Cand(span[0], span[1], "ner", label=ent.label_))
     return out
@@ -288,6 +292,8 @@ def _keyword_org_candidates(doc) -> list[_Cand]:
             elif t.lower_ in _CONNECTORS and j + 1 < n and (
                 _cap_word(toks[j + 1]) or toks[j + 1].lower_ in ("the", "-", "al")
             ):
+                if t.text == "-" and _ends_with_known_name(doc[i:j].text):
+                    break  # "an Associated Press-Frontline investigation": two bodies, not one name
                 j += 1
             elif t.text in _POSSESSIVE_TOKENS and j > i and j + 1 < n and _cap_word(toks[j + 1]) \
                     and not toks[j - 1].whitespace_ and toks[j - 1].text not in lx.COUNTRIES \
@@ -298,6 +304,15 @@ def _keyword_org_candidates(doc) -> list[_Cand]:
         out.extend(_org_names_in_run(doc, i, j))
         i = max(j, i + 1)
     return out
+
+
+def _ends_with_known_name(text: str) -> bool:
+    return any(text.endswith(name) for name in _known_long_names())
+
+
+@lru_cache(maxsize=1)
+def _known_long_names() -> tuple[str, ...]:
+    return tuple(n for n in [*lx.MEDIA, *lx.KNOWN_ORGS] if len(n) > 3 and " " in n)
 
 
 def _org_names_in_run(doc, i: int, j: int) -> list[_Cand]:

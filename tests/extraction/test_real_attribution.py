@@ -216,3 +216,9 @@ def test_an_office_named_before_its_holder(nlp):
     ex = extract(nlp, "The governor of the Kherson region, the most affected by the flooding, said two bodies were "
                       "found on Monday.\n\n\"Water rose,\" the head of the Kherson region, Oleksandr Prokudin, said.")
     assert ex.figures[0].claimant_text == "Oleksandr Prokudin"
+
+
+def test_two_bodies_joined_by_a_hyphen_stay_two(nlp):
+    # 14_dnipro_cna: "an Associated Press-Frontline War Crimes Watch investigation"
+    ex = extract(nlp, "An Associated Press-Frontline War Crimes Watch investigation found 12 bodies.")
+    assert {m.canonical_name for m in ex.mentions} == {"Associated Press", "Frontline War Crimes Watch"}
