@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 
+from orchestration.extraction import lexicon as lx  # one home for agency names
+
 _CREDIT = re.compile(
-    r"\((?:photo\s+)?credit:[^)]*\)|\((?:AFP|AP|Reuters|EPA|Getty Images|ANHA|SANA)[^)]{0,60}\)\s*$"
+    r"\((?:photo\s+)?credit:[^)]*\)|\((?:" + "|".join(lx.CREDIT_AGENCIES) + r")[^)]{0,60}\)\s*$"
     r"|\bvia Getty Images\b|^\s*(?:photo|image|credit)s?\s*:",
     re.I,
 )

@@ -10,10 +10,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-_MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], start=1)}
-_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
+from orchestration.extraction import lexicon as lx
+
+_MONTHS = lx.MONTH_NUMBERS  # one home for month names: the extraction lexicon
 _MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 
 _DASH = r"\s+[–—-]\s+"

@@ -58,23 +58,12 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
+from orchestration.extraction import lexicon as lx
+from orchestration.extraction.quotes import quote_regions
 from orchestration.extraction.tokens import tokens
 
-#: speech/reporting verbs (lemma) -> cue written in the record
-SPEECH_VERBS = {
-    "say": "said", "state": "stated", "announce": "announced", "tell": "told",
-    "report": "reported", "add": "said", "note": "noted", "claim": "claimed",
-    "estimate": "estimated", "document": "documented", "confirm": "confirmed",
-    "explain": "said", "reveal": "revealed", "indicate": "said", "emphasize": "said",
-    "emphasise": "said", "insist": "said", "record": "recorded", "count": "counted",
-    "warn": "said", "declare": "stated", "write": "wrote", "tweet": "posted", "post": "posted",
-    "acknowledge": "said", "mention": "said", "publish": "published", "assert": "said",
-    "allege": "claimed", "disclose": "revealed", "testify": "said", "recount": "said",
-    "stress": "said", "tally": "counted", "verify": "documented", "put": "estimated",
-    "find": "found", "register": "recorded", "describe": "said",
-    "inform": "told", "point": "said", "cite": "said", "detail": "said", "specify": "said",
-    "quote": "reported",
-}
+#: speech/reporting verbs (lemma) -> cue written in the record (one home: lexicon)
+SPEECH_VERBS = lx.REPORTING_VERBS
 #: participles whose "by X" agent names a source
 AGENT_VERBS = {
     "report": "reported_by", "carry": "reported_by", "broadcast": "reported_by",
@@ -137,23 +126,7 @@ IGNORED_PRONOUNS = {"i", "we", "you", "me", "us", "one", "this", "these", "those
 #: curated well-known news agencies and outlets (lowercase word sequences); not exhaustive,
 #: unknown outlets are found by the cues below and structurally.
 KNOWN_OUTLETS = {
-    tuple(name.split()) for name in (
-        "reuters", "afp", "agence france-presse", "agence france presse", "ap",
-        "associated press", "tass", "itar-tass", "sputnik", "ria novosti", "ria", "interfax",
-        "bbc", "cnn", "al jazeera", "aljazeera", "al-jazeera", "al arabiya", "al-arabiya",
-        "sana", "anadolu", "xinhua", "bloomberg", "dpa", "efe", "ansa", "kyodo", "yonhap",
-        "irna", "isna", "fars", "tasnim", "wafa", "nhk", "france 24", "rfi", "dw",
-        "deutsche welle", "euronews", "sky news", "nbc", "abc", "cbs", "fox news", "msnbc",
-        "npr", "pbs", "rt", "izvestia", "kommersant", "meduza", "ukrinform", "unian",
-        "kyiv independent", "ukrainska pravda", "new york times", "washington post",
-        "wall street journal", "guardian", "financial times", "economist", "haaretz",
-        "times of israel", "jerusalem post", "middle east eye", "al-monitor", "asharq al-awsat",
-        "rudaw", "kurdistan 24", "north press", "enab baladi", "syria tv", "media line",
-        "sudan tribune", "radio dabanga", "dabanga", "irrawaddy", "myanmar now", "mizzima",
-        "geo news", "ndtv", "axios", "politico", "newsweek", "le monde", "der spiegel",
-        "al-quds", "the new arab", "new arab", "ahram online", "press tv", "al mayadeen",
-        "al-mayadeen", "kurdistan24", "hawar", "anha",
-    )
+    tuple(name.lower().split()) for name in [*lx.MEDIA, *(c for c, _ in lx.MEDIA.values()), *lx.EXTRA_OUTLET_NAMES]
 }
 MAX_OUTLET_WORDS = max(len(k) for k in KNOWN_OUTLETS)
 
@@ -170,8 +143,6 @@ OUTLET_NAME_TAILS = {
 }
 
 ENTITY_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"}
-OPEN_QUOTES = "“«„"
-CLOSE_QUOTES = "”»"
 PERSON_HISTORY = 8  # sentences a he/she can reach back
 ANAPHOR_REACH = 6  # sentences "the spokesperson" / "the report" can reach back
 
@@ -325,30 +296,6 @@ def _sentence_lines(doc) -> list[tuple[int, object]]:
         if start < sent.end:
             out.append((sent_no, doc[start:sent.end]))
     return out
-
-
-def quote_regions(text: str) -> list[tuple[int, int]]:
-    """(start, end) char spans inside quotation marks; straight quotes pair up per paragraph."""
-    regions: list[tuple[int, int]] = []
-    open_at: int | None = None
-    straight_open: int | None = None
-    for i, ch in enumerate(text):
-        if ch in OPEN_QUOTES:
-            open_at = i + 1
-        elif ch in CLOSE_QUOTES and open_at is not None:
-            regions.append((open_at, i))
-            open_at = None
-        elif ch == '"':
-            if straight_open is None:
-                straight_open = i + 1
-            else:
-                regions.append((straight_open, i))
-                straight_open = None
-        elif ch == "\n" and i + 1 < len(text) and text[i + 1] == "\n":
-            straight_open = None  # an unbalanced straight quote never spans paragraphs
-            open_at = None
-    regions.sort()
-    return regions
 
 
 class _QuoteIndex:

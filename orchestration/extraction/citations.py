@@ -37,9 +37,7 @@ from orchestration.extraction.tokens import tokens
 _WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z](?:[\w’'&-]|\.(?=[A-Za-z]))*|\d+[A-Za-z]+)"
 _CONNECT = r"(?:of|for|the|de|du|des|del|di|da|al|el|&)"
 _NAME = rf"(?:The\s+)?{_WORD}(?:\s+(?:{_CONNECT}\s+)*{_WORD})*"
-_NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august",
-              "september", "october", "november", "december", "monday", "tuesday", "wednesday",
-              "thursday", "friday", "saturday", "sunday", "the", "i", "he", "she", "they", "it", "we"}
+_NOT_NAMES = {*lx.MONTH_NUMBERS, *lx.WEEKDAY_NUMBERS, "the", "i", "he", "she", "they", "it", "we"}
 # "the Russian news agency TASS", "Syrian state news agency SANA": a descriptor before the name.
 _DESCRIPTOR = (r"(?:news\s+agency|agency|outlet|newspaper|daily|weekly|channel|broadcaster|website|"
                r"site|network|monitor|group|organi[sz]ation|NGO|television|TV|radio|paper|magazine|"
@@ -90,8 +88,7 @@ _CREDIT_LINE = re.compile(
     r"(?im)^[ \t]*(?:photo\s*credits?|credits?|photos?|images?|pictures?)[ \t]*:[ \t]*(?P<c>[^\n]+?)[ \t]*$")
 _CREDIT_SLASH = re.compile(r"\((?P<c>[A-Z][\w.&'’ -]{0,40}/[A-Z][\w.&'’ -]{0,60})\)")
 _AGENCY_HINT = re.compile(
-    r"\b(?:Reuters|Getty|Images|Press|Agency|Photos?|Pool|Anadolu|Xinhua|Sputnik|TASS|Shutterstock|"
-    r"Alamy|Wikimedia|Flickr|Handout|News|Media)\b")
+    r"\b(?:" + "|".join(lx.CREDIT_AGENCIES) + r"|Images|Press|Agency|Photos?|Pool|Handout|News|Media)\b")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _VIA_SPLIT = re.compile(r"\s+via\s+")
 

@@ -27,19 +27,14 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from orchestration.extraction.ids import stable_id
+from orchestration.extraction import lexicon as lx
 from orchestration.extraction.records import ArticleInput, DateMention
 
 # ---------------------------------------------------------------------------------------------
 # Vocabulary
 # ---------------------------------------------------------------------------------------------
-_MONTH_NO = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}
-_WEEKDAY_NO = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
-               "saturday": 5, "sunday": 6}
+_MONTH_NO = lx.MONTH_NUMBERS
+_WEEKDAY_NO = lx.WEEKDAY_NUMBERS
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 # early/mid/late and their spelled-out forms ("the end of 2024")

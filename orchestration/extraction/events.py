@@ -17,6 +17,7 @@ import re
 from bisect import bisect_right
 
 from orchestration.extraction.ids import stable_id
+from orchestration.extraction import lexicon as lx
 from orchestration.extraction.records import ArticleInput, DateMention, EntityMention, Event, EventActor
 
 # Dependency labels we climb through from a date to the word it modifies.
@@ -24,18 +25,14 @@ _CLIMB = {"prep", "pobj", "pcomp", "npadvmod", "tmod", "nmod", "appos", "compoun
           "amod", "advmod", "conj", "cc", "punct", "det", "quantmod", "case", "poss", "dep"}
 # A noun the date modifies ("the March 6 attack") passes the date on to its verb in these roles.
 _NOUN_TO_VERB = {"nsubj", "nsubjpass", "dobj", "attr", "dative", "oprd"}
-_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_PLACE_LABELS = lx.PLACE_LABELS
 _LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "around", "across", "throughout",
                    "into", "from", "on", "within", "towards", "toward", "to", "off", "along", "between"}
 # "southeast of Latakia", "the outskirts of Kherson": "of" is locative after these words
 _PLACE_OF_HEADS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                    "outskirts", "suburb", "centre", "center", "edge", "vicinity"}
 _ACTOR_LIKE_DEPS = {"nsubj", "nsubjpass", "csubj", "poss"}
-_SPEECH_LEMMAS = {"say", "state", "announce", "tell", "add", "note", "claim", "declare", "report",
-                  "confirm", "deny", "warn", "explain", "reveal", "indicate", "emphasize",
-                  "emphasise", "insist", "write", "tweet", "post", "reiterate", "assert",
-                  "acknowledge", "comment", "stress", "argue", "allege", "point", "tell",
-                  "describe", "accuse", "mention", "disclose"}
+_SPEECH_LEMMAS = lx.SAYING_VERBS
 _AGENT_DEPS = {"nsubj", "csubj", "agent", "expl"}
 _TARGET_DEPS = {"dobj", "nsubjpass", "dative", "attr", "oprd", "iobj"}
 # Dependencies that keep a word inside the noun phrase it names ("Assad regime's remnants").

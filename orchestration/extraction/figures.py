@@ -44,19 +44,16 @@ from dataclasses import dataclass
 
 from orchestration.extraction import lexicon as lx
 from orchestration.extraction import numbers
-from orchestration.extraction.attribution import SPEECH_VERBS, Attribution, find_attribution_spans, quote_regions
+from orchestration.extraction.attribution import SPEECH_VERBS, Attribution, find_attribution_spans
+from orchestration.extraction.quotes import quote_regions
 from orchestration.extraction.ids import stable_id
 from orchestration.extraction.records import ArticleInput, EntityMention, FigureMention
 from orchestration.extraction.tokens import tokens
 
 # --- lexicons -------------------------------------------------------------------------------
 
-MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
-}
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+MONTHS = frozenset(lx.MONTH_NUMBERS)
+WEEKDAYS = frozenset(lx.WEEKDAY_NUMBERS)
 TIME_SUFFIXES = {"am", "pm", "a.m.", "p.m.", "gmt", "utc", "hrs", "o'clock", "h", "a.m", "p.m"}
 PERCENT_WORDS = {"%", "percent", "per", "pct", "percentage"}
 #: a label noun right before a number makes it an identifier, not a count
@@ -146,7 +143,7 @@ PART_MARKERS = {("including",), ("includes",), ("among", "them"), ("among", "who
                 ("among", "these")}
 PERSON_EVENT_TYPES = {"killed", "wounded", "displaced", "sheltered", "detained", "missing",
                       "returned"}
-PLACE_LABELS = {"GPE", "FAC", "LOC"}
+PLACE_LABELS = lx.PLACE_LABELS
 #: nouns after "over N" that make "over" mean "across", not "more than"
 AREA_NOUNS = {"region", "province", "district", "area", "city", "town", "village", "country",
               "state", "governorate", "oblast", "neighbourhood", "neighborhood", "location",

@@ -514,3 +514,63 @@ SPOKESPERSON_NOUNS: frozenset[str] = frozenset({
     "spokesman", "spokeswoman", "spokesperson", "official", "officials", "representative",
     "spokespeople",
 })  # not "a source": an unnamed source is nobody's spokesperson
+
+
+# --- calendar and places --------------------------------------------------------------------
+
+# Month names and abbreviations -> month number (dates, figures, citations and the article
+# reader all read them from here).
+MONTH_NUMBERS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+FULL_MONTH_NAMES: tuple[str, ...] = tuple(m for m, _ in sorted(
+    ((m, n) for m, n in MONTH_NUMBERS.items() if len(m) > 4 or m in ("may", "june", "july")), key=lambda x: x[1]))
+WEEKDAY_NUMBERS: dict[str, int] = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+                                   "saturday": 5, "sunday": 6}
+# spaCy entity labels that name places: where things happen, never an actor by themselves
+PLACE_LABELS: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
+
+# --- reporting --------------------------------------------------------------------------------
+
+# Verbs that attribute a statement or a figure to a source (lemma -> cue written in the record).
+# SPEECH_VERBS above are the verbs that introduce a quotation; events read both.
+REPORTING_VERBS: dict[str, str] = {
+    "say": "said", "state": "stated", "announce": "announced", "tell": "told",
+    "report": "reported", "add": "said", "note": "noted", "claim": "claimed",
+    "estimate": "estimated", "document": "documented", "confirm": "confirmed",
+    "explain": "said", "reveal": "revealed", "indicate": "said", "emphasize": "said",
+    "emphasise": "said", "insist": "said", "record": "recorded", "count": "counted",
+    "warn": "said", "declare": "stated", "write": "wrote", "tweet": "posted", "post": "posted",
+    "acknowledge": "said", "mention": "said", "publish": "published", "assert": "said",
+    "allege": "claimed", "disclose": "revealed", "testify": "said", "recount": "said",
+    "stress": "said", "tally": "counted", "verify": "documented", "put": "estimated",
+    "find": "found", "register": "recorded", "describe": "said",
+    "inform": "told", "point": "said", "cite": "said", "detail": "said", "specify": "said",
+    "quote": "reported",
+}
+
+# Verbs of saying whose clause reports speech rather than a happening (events skip these clauses;
+# "rescuers found 12 bodies" stays an event, so finding and counting are not among them).
+SAYING_VERBS: frozenset[str] = frozenset({
+    "say", "state", "announce", "tell", "add", "note", "claim", "declare", "report", "confirm", "deny", "warn",
+    "explain", "reveal", "indicate", "emphasize", "emphasise", "insist", "write", "tweet", "post", "reiterate",
+    "assert", "acknowledge", "comment", "stress", "argue", "allege", "point", "describe", "accuse", "mention",
+    "disclose",
+})
+
+# Outlets that attribution and citations recognise by name, beyond MEDIA's actors (lower case).
+# Together with MEDIA's names these are the outlet vocabulary; dbt's source_aliases seed maps
+# their spellings to one source row.
+EXTRA_OUTLET_NAMES: frozenset[str] = frozenset({
+    "itar-tass", "ria", "aljazeera", "dpa", "isna", "fars", "nhk", "rfi", "abc", "cbs", "nbc", "msnbc",
+    "unian", "guardian", "economist", "al-monitor", "rudaw", "kurdistan 24", "kurdistan24", "north press",
+    "dabanga", "mizzima", "geo news", "ndtv", "newsweek", "al-quds", "ahram online", "al-mayadeen", "hawar",
+    "anha", "epa",
+})
+# News and photo agencies whose names mark a photo credit ("(Reuters/Ahmad X)")
+CREDIT_AGENCIES: tuple[str, ...] = ("Reuters", "Getty", "Anadolu", "Xinhua", "Sputnik", "TASS", "AFP", "AP", "EPA",
+                                    "ANHA", "SANA", "Shutterstock", "Alamy", "Wikimedia", "Flickr")
+

@@ -8,13 +8,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from orchestration.extraction import actors, citations, dates, events, figures, quotes
+from orchestration.extraction import lexicon as lx
 from orchestration.extraction.attribution import find_attribution_spans
 from orchestration.extraction.nlp import load_nlp
 from orchestration.extraction.ids import stable_id
 from orchestration.extraction.records import ArticleExtraction, ArticleInput, PlaceMention, Sentence
 from orchestration.extraction.tokens import release
 
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
+PLACE_LABELS = lx.PLACE_LABELS
 
 
 def split_sentences(doc, article: ArticleInput) -> list[Sentence]:

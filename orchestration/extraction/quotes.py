@@ -159,6 +159,13 @@ def _find_spans(body: str) -> list[_Span]:
     return out
 
 
+def quote_regions(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every quotation's words: the one quote scanner, which attribution (a speech
+    verb inside a quote belongs to the quoted speaker) and figures (a quote continues its speaker)
+    read too."""
+    return [(s.start, s.end) for s in _find_spans(text)]
+
+
 # ---------------------------------------------------------------------------------------------
 # speakers
 # ---------------------------------------------------------------------------------------------
