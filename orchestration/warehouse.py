@@ -43,6 +43,7 @@ ARTICLES_COLUMNS = [
     ("boilerplate_text", "VARCHAR"), ("word_count", "INTEGER"), ("reader_version", "VARCHAR"), ("ingested_at", "TIMESTAMP"),
     ("source_format", "VARCHAR"),  # text, html or markdown: what the file held before it was turned into plain text
     ("duplicate_of", "VARCHAR"),  # file_name of the first file (by name) with the same bytes, for later copies
+    ("site", "VARCHAR"),  # registrable domain of url ("antiwar.com"), a name of the publisher
 ]
 INGEST_ERRORS_COLUMNS = [
     ("file_name", "VARCHAR NOT NULL"), ("reason", "VARCHAR NOT NULL"), ("content_sha256", "VARCHAR"),

@@ -1,12 +1,15 @@
-"""Who published an article: from its address, its saved title, or the wire marker in its text.
+"""Who published an article, and the site it was saved from.
 
-Order of evidence (the caller lets front matter and page metadata win over all of these):
-1. the URL's domain, looked up in the curated ``outlet_domains`` dbt seed (tass.com -> TASS);
-2. an unknown domain made readable from the article's own words: the domain label is split
-   into words that the title or text prints as a name ("kyivindependent" -> "Kyiv Independent",
-   because the page says "The Kyiv Independent"), else into common name words, else kept whole;
-3. with no URL: the suffix of a saved page title ("... | Reuters");
-4. the publisher marker of a dateline ("MOSCOW, March 13. /TASS/.", "KYIV (AP) —").
+Order of evidence (front matter and page metadata win over all of these; see reader._publisher):
+1. an aggregator's page (allafrica.com, reliefweb.int, ...) is published by the outlet it credits
+   ("Premium Times (Abuja)");
+2. the URL's domain, looked up in the curated ``outlet_domains`` dbt seed (tass.com -> TASS);
+3. an unknown domain made readable: the name as the page prints it ("The Kyiv Independent"),
+   or spelled by the beginnings of a printed name ("ukranews" -> "Ukrainian News Agency"), or a
+   byline naming it by the start of its domain ("K24 Digital"), else the label split into outlet
+   words ("pledgetimes" -> "Pledge Times"), else the address ("bdnews24.com");
+4. bylines and copyright lines (metadata.py), then the site suffix of a saved title ("... | Reuters"),
+   then the wire marker of a dateline ("MOSCOW, March 13. /TASS/.", "KYIV (AP) -").
 Pure: no Dagster, no DuckDB.
 """
 from __future__ import annotations
@@ -17,6 +20,8 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlparse
+
+from orchestration.extraction import lexicon as lx
 
 DOMAINS_CSV = Path(__file__).resolve().parents[2] / "dbt_project" / "seeds" / "outlet_domains.csv"
 
@@ -32,8 +37,8 @@ _NAME_WORDS = frozenset("""
     the tv net national people peoples nation global eye middle east west north south africa
     african asia asian europe european america american caribbean pacific gulf report reports
     agency wire network channel info insider digest dispatch bulletin leader sentinel record
-    times city capital state central first front line week weekend sunday saturday on of al
-    republic democracy democrat citizen public community union free open truth straits
+    city capital state central first front line week weekend sunday saturday on of al
+    republic democracy democrat citizen public community union open truth straits
 """.split())
 _TITLE_SUFFIX = re.compile(r"\s(?:\||-|–|—|::)\s(?P<pub>[^|–—:]{2,50}?)\s*$")
 _MARKER_SLASH = re.compile(r"/(?P<pub>[A-Z][A-Za-z-]{1,15}(?: [A-Z][A-Za-z-]+){0,2})/")
@@ -171,8 +176,6 @@ def readable_outlet(label: str, host: str = "", text: str = "") -> str:
 @lru_cache(maxsize=1)
 def _place_words() -> frozenset[str]:
     """Country and demonym words ("dailypakistan", "sosmediasburundi")."""
-    from orchestration.extraction import lexicon as lx
-
     return frozenset(w.lower() for name in [*lx.COUNTRIES, *lx.DEMONYMS] for w in re.findall(r"[A-Za-z]+", name)
                      if len(w) > 2)
 
@@ -200,13 +203,27 @@ def is_aggregator(url: str | None) -> bool:
     return any(host == d or host.endswith("." + d) for d in AGGREGATORS)
 
 
-def publisher_from_url(url: str | None, text: str = "") -> str | None:
+def _web_host(url: str | None) -> str | None:
     host = host_of(url)
     if not host or not re.fullmatch(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+", host) or re.fullmatch(r"[\d.]+", host):
         return None  # not a web address, or a bare IP
+    return host
+
+
+def site_of(url: str | None) -> str | None:
+    """The registrable domain a page was saved from: news.antiwar.com -> antiwar.com."""
+    host = _web_host(url)
+    if host is None:
+        return None
     label = _label(host)
-    registrable = host[host.index(label):] if label in host else host
-    return _lookup(host) or readable_outlet(label, registrable, text)
+    return host[host.rindex(label + "."):] if label + "." in host else host
+
+
+def publisher_from_url(url: str | None, text: str = "") -> str | None:
+    host = _web_host(url)
+    if host is None:
+        return None
+    return _lookup(host) or readable_outlet(_label(host), site_of(url), text)
 
 
 def publisher_from_title(title: str | None) -> str | None:

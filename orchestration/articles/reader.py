@@ -12,7 +12,7 @@ from orchestration.articles.decode import UndecodableError, decode_bytes
 from orchestration.articles.frontmatter import FrontMatterError, split_front_matter
 from orchestration.articles.markup import HTML, MARKDOWN, detect_format, html_to_text, markdown_to_text
 from orchestration.articles.publisher import (
-    credited_outlet, is_aggregator, publisher_from_marker, publisher_from_title, publisher_from_url,
+    credited_outlet, is_aggregator, publisher_from_marker, publisher_from_title, publisher_from_url, site_of,
 )
 from orchestration.articles.metadata import infer_metadata, latest_full_date
 from orchestration.extraction.ids import stable_id
@@ -47,6 +47,7 @@ class Article:
     boilerplate_text: str
     word_count: int
     source_format: str = "text"  # text, html (a saved web page) or markdown: what the file held before conversion
+    site: str | None = None  # the registrable domain of url ("antiwar.com"): one of the publisher's names
 
 
 @dataclass
@@ -155,6 +156,7 @@ def read_article(file_name: str, data: bytes) -> Article | IngestError:
         boilerplate_text=boilerplate,
         word_count=len(body.split()),
         source_format=source_format,
+        site=site_of(meta.get("url")),  # the page's own address only, never a URL quoted in its text
     )
 
 

@@ -43,8 +43,9 @@ _DOUBLED = re.compile(r"(.)\1+")
 def actor_key(name: str) -> str:
     """Normalise a name so spelling variants of one actor compare equal.
 
-    "Khmeimim" / "Hmeimim" / "Hmeimin" -> "hmeimin"; "Kyrylenko" / "Kirilenko" -> "kirilenko"; "Al-Sharaa" / "al-Sharaa" / "Sharaa" ->
-    "shara"; "the Kremlin" -> "kremlin"; "Assad's" -> "asad". Deliberately lossy: it is a
+    "Khmeimim" / "Hmeimim" / "Hmeimin" -> "hmeimin"; "Kyrylenko" / "Kirilenko" -> "kirilenko";
+    "Al-Sharaa" / "al-Sharaa" / "Sharaa" -> "shara"; "the Kremlin" -> "kremlin"; "Assad's" -> "asad".
+    Deliberately lossy: it is a
     matching key, never displayed.
     """
     text = unicodedata.normalize("NFKD", name)
@@ -768,8 +769,10 @@ class _Resolved:
     speaks: bool = False  # the subject of a speech verb, or what "according to" / "says" names
 
 
-def _speaking_role(doc, r: _Resolved) -> bool:
-    tok = _climb_conj(doc[r.end - 1])
+def _speaks(tok) -> bool:
+    """Whether a noun names who speaks: the subject of a speech verb, what "according to" names,
+    or the inverted subject of "says" ("..., says OCHA")."""
+    tok = _climb_conj(tok)
     head = tok.head
     if tok.dep_ in ("nsubj", "nsubjpass", "agent") and head.lemma_.lower() in lx.SPEECH_VERBS:
         return True
@@ -1050,13 +1053,11 @@ def _role_antecedent(i, group, persons, roles, sent_of, emitted):
 _INSTITUTION_HEAD_PHRASES = lx.MILITARY_HEADS | lx.GOVERNMENT_INSTITUTION_HEADS | lx.NAMED_INSTITUTION_HEADS
 _INSTITUTION_LAST_WORDS = frozenset(w.split()[-1] for w in _INSTITUTION_HEAD_PHRASES)
 # words that may stand between the owner and the head ("Sudan's health ministry")
-_INSTITUTION_MODIFIERS = frozenset(
-    w for phrase in lx.MILITARY_HEADS | lx.GOVERNMENT_INSTITUTION_HEADS | lx.NAMED_INSTITUTION_HEADS
-    for w in phrase.split()
-) | {"government", "state", "federal", "national", "defence", "defense", "health", "foreign", "interior",
-     "emergency", "emergencies", "civil", "armed", "security", "military", "army", "de", "facto"}
-_CONTROL_PARTICIPLES = frozenset({"run", "led", "backed", "controlled", "appointed", "allied", "aligned"})
 _TIME_ADJECTIVES = frozenset({"new", "interim", "transitional", "former", "current", "then", "de", "facto", "local"})
+_INSTITUTION_MODIFIERS = frozenset(w for phrase in _INSTITUTION_HEAD_PHRASES for w in phrase.split()) | {
+    "state", "federal", "defense", "emergencies", "de", "facto",
+}
+_CONTROL_PARTICIPLES = frozenset({"run", "led", "backed", "controlled", "appointed", "allied", "aligned"})
 
 
 def _owner_state(doc, i: int) -> tuple[int, int, str | None, str] | None:
@@ -1066,15 +1067,11 @@ def _owner_state(doc, i: int) -> tuple[int, int, str | None, str] | None:
         if i - n + 1 < 0:
             continue
         text = " ".join(t.text for t in toks[i - n + 1:i + 1])
-        if text in lx.DEMONYMS:
-            state = lx.DEMONYMS[text]
-            return i - n + 1, i + 1, state, lx.STATE_DEMONYM.get(state, text)
-        if text in lx.COUNTRIES:
-            state = lx.COUNTRIES[text]
-            return i - n + 1, i + 1, state, lx.STATE_DEMONYM.get(state, state)
-        if text in lx.METONYMS and lx.METONYMS[text][1] == "state":  # "Kiev's forces"
-            state = lx.METONYMS[text][0]
-            return i - n + 1, i + 1, state, lx.STATE_DEMONYM.get(state, state)
+        capital = lx.METONYMS.get(text)
+        state = lx.DEMONYMS.get(text) or lx.COUNTRIES.get(text) or (
+            capital[0] if capital and capital[1] == "state" else None)  # "Kiev's forces"
+        if state is not None:
+            return i - n + 1, i + 1, state, lx.STATE_DEMONYM.get(state, text if text in lx.DEMONYMS else state)
     t = toks[i]
     if t.ent_type_ in ("NORP", "GPE") and t.text[:1].isupper() and t.is_alpha:
         start = i
@@ -1172,12 +1169,6 @@ def _place_based(tok) -> bool:
     return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ in ("based", "headquartered")
 
 
-def _speaks(tok) -> bool:
-    head = tok.head
-    return tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in lx.SPEECH_VERBS or tok.dep_ == "pobj" and \
-        head.lower_ == "to" and head.head.lower_ == "according"
-
-
 def _org_cataphor(allowed, after: int, orgs: list[_Resolved], sent_of, here: int):
     for r in orgs:
         if r.start > after and sent_of(r.start) - here <= CATAPHOR_REACH and r.actor_type in allowed:
@@ -1190,7 +1181,7 @@ def _org_references(doc, resolved: list[_Resolved], sent_of) -> list[_Resolved]:
     taken = {k for r in resolved for k in range(r.start, r.end)}
     orgs = sorted((r for r in resolved if r.actor_type in _ORG_TYPES), key=lambda r: r.start)
     for r in orgs:
-        r.speaks = _speaking_role(doc, r)
+        r.speaks = _speaks(doc[r.end - 1])
     out: list[_Resolved] = []
     for t in toks:
         if t.i in taken or t.pos_ not in ("NOUN", "PROPN"):
@@ -1267,6 +1258,19 @@ def extract_mentions(doc, article: ArticleInput) -> list[EntityMention]:
     resolved += _role_mentions(doc, resolved, sent_of)
     resolved += _org_references(doc, resolved, sent_of)
     return [_to_record(doc, r, article, sent_of) for r in sorted(resolved, key=lambda r: r.start)]
+
+
+def mention_at(start: int | None, end: int | None, mentions: list[EntityMention]) -> EntityMention | None:
+    """The mention overlapping the span start:end most: how figures and citations find the actor a
+    claimant or source phrase names."""
+    if start is None or end is None:
+        return None
+    best, best_overlap = None, 0
+    for m in mentions:
+        overlap = min(end, m.end_char) - max(start, m.start_char)
+        if overlap > best_overlap:
+            best, best_overlap = m, overlap
+    return best
 
 
 def _to_record(doc, r: _Resolved, article: ArticleInput, sent_of) -> EntityMention:

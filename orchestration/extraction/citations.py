@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from orchestration.extraction.actors import mention_at
 from orchestration.extraction.dates import find_absolute_dates, sentence_index
 from orchestration.extraction.ids import stable_id
 from orchestration.extraction.records import ArticleInput, Citation
@@ -139,7 +140,7 @@ def extract_citations(doc, article: ArticleInput, boilerplate: str, attribution_
         found += _statements(body, attribution_spans, mentions or [])
     if mentions:
         _canonical_names(found, mentions)
-    if mentions:  # people are claimants, not sources: "according to Sahra Abdi" cites nobody's outlet
+        # people are claimants, not sources: "according to Sahra Abdi" cites nobody's outlet
         people = [(m.start_char, m.end_char) for m in mentions if m.actor_type == "person"]
         found = [f for f in found if f.field != "body" or f.kind not in _CUE_KINDS
                  or not any(s < f.end and f.start < e for s, e in people)]
@@ -191,21 +192,16 @@ def _statements(body: str, spans, mentions) -> list[_Found]:
         for start, end in ((attr.claimant_start, attr.claimant_end), (attr.outlet_start, attr.outlet_end)):
             if start is None or end is None or end <= start:
                 continue
-            best = max(
-                (m for m in mentions if m.start_char < end and start < m.end_char),
-                key=lambda m: min(end, m.end_char) - max(start, m.start_char), default=None)
+            sentence = body[piece.start_char:piece.end_char].strip()
+            best = mention_at(start, end, mentions)
             if best is not None and best.actor_type == "person":
                 best = _body_spoken_for(body, best, mentions)  # "IDF spokesperson Daniel Hagari said"
             if best is None and not attr.claimant_is_person and _unlisted_name(body[start:end]):
                 # "Iraq Body Count, a group run by academics ..., said": a name no finder knew
-                sentence = body[piece.start_char:piece.end_char].strip()
                 out.append(_Found("statement", body[start:end], start, end, "body", cited_text=sentence))
-                continue
-            if best is None or best.actor_type not in _SPEAKER_TYPES:
-                continue
-            sentence = body[piece.start_char:piece.end_char].strip()
-            out.append(_Found("statement", best.surface_text, best.start_char, best.end_char, "body",
-                              cited_text=sentence, source_name=best.canonical_name))
+            elif best is not None and best.actor_type in _SPEAKER_TYPES:
+                out.append(_Found("statement", best.surface_text, best.start_char, best.end_char, "body",
+                                  cited_text=sentence, source_name=best.canonical_name))
     return out
 
 

@@ -44,6 +44,7 @@ from dataclasses import dataclass
 
 from orchestration.extraction import lexicon as lx
 from orchestration.extraction import numbers
+from orchestration.extraction.actors import mention_at
 from orchestration.extraction.attribution import SPEECH_VERBS, Attribution, find_attribution_spans
 from orchestration.extraction.quotes import quote_regions
 from orchestration.extraction.ids import stable_id
@@ -765,7 +766,7 @@ def _clause_words(doc, g: _Group) -> str | None:
 
 # verb + object idioms of dying and surviving ("lost their lives", "took the lives of")
 _LIFE_PHRASES = {("lose", "their"): "killed", ("lose", "his"): "killed", ("lose", "her"): "killed",
-                 ("lose", "life"): "killed", ("claim", "the"): None}
+                 ("lose", "life"): "killed"}
 
 
 def _next_lemma(doc, i: int) -> str | None:
@@ -1007,7 +1008,9 @@ def _carry_attribution(figures: list[FigureMention], spans, body: str, mentions:
       body attributes) takes that source.
     * A list of tolls that continues an attributed sentence ("According to the group's report,
       the dead were: 30 in one town, 12 in another ...") keeps the last source, across at most
-      ``CARRY_SENTENCES`` lines and never across a heading-like short line.
+      ``CARRY_SENTENCES`` lines, when that line's own figures have a source and the figure counts
+      people.
+    * A figure inside a quotation takes the speaker named before it.
     """
     attributed = {}
     for fig in figures:
@@ -1045,36 +1048,32 @@ def _carry_attribution(figures: list[FigureMention], spans, body: str, mentions:
             if attr is not None and attr.claimant_text:
                 if line_of(spans[j].start_char) not in counting and not in_quote:
                     break
-                if not in_quote and fig.count_type not in PERSON_EVENT_TYPES and fig.unit and \
-                        fig.unit.lower().rstrip("s") not in PERSON_UNITS and fig.unit.lower() not in PERSON_UNITS \
-                        and fig.unit.lower() not in ("others", "other"):
+                if not in_quote and fig.count_type not in PERSON_EVENT_TYPES and not _counts_people(fig.unit):
                     break  # "Hmeimim remains one of two strategic bases": a toll list counts people
                 # only a claimant that is a known actor carries (as its line's figures resolved it): a
                 # stray word ("stepped-up patrols") stays where the parser put it
                 lead = counting.get(line_of(spans[j].start_char))
-                mention = None if lead else _mention_at(attr.claimant_start, attr.claimant_end, mentions)
                 if lead is not None:
                     _copy_claimant(fig, lead.claimant_text, lead.claimant_mention_id, lead.outlet_text)
-                elif mention is not None and (mention.actor_type != "state" or j == k - 1):
-                    _copy_claimant(fig, mention.canonical_name, mention.mention_id, attr.outlet_text)
+                else:
+                    mention = mention_at(attr.claimant_start, attr.claimant_end, mentions)
+                    if mention is not None and (mention.actor_type != "state" or j == k - 1):
+                        _copy_claimant(fig, mention.canonical_name, mention.mention_id, attr.outlet_text)
                 break
+
+
+def _counts_people(unit: str | None) -> bool:
+    """A unit as written names people ("civilians", "others"), or there is none to say otherwise."""
+    if not unit:
+        return True
+    word = unit.lower()
+    return word in PERSON_UNITS or word.rstrip("s") in PERSON_UNITS or word in ("others", "other")
 
 
 def _copy_claimant(fig: FigureMention, claimant: str | None, mention_id: str | None, outlet: str | None) -> None:
     fig.claimant_text, fig.claimant_mention_id = claimant, mention_id
     fig.outlet_text = fig.outlet_text or outlet
     fig.attribution_cue = "carried_over"
-
-
-def _mention_at(start, end, mentions: list[EntityMention]) -> EntityMention | None:
-    if start is None or end is None:
-        return None
-    best, best_overlap = None, 0
-    for m in mentions:
-        overlap = min(end, m.end_char) - max(start, m.start_char)
-        if overlap > best_overlap:
-            best, best_overlap = m, overlap
-    return best
 
 
 # --- 7. mentions ----------------------------------------------------------------------------
@@ -1114,13 +1113,12 @@ def _role_holder(fig: FigureMention, span, mentions: list[EntityMention], body: 
 _APPOSITION_GAP = re.compile(r"^(?:(?:\s+(?:of|for|at|in)\s+[^,.;]{1,40})?\s*,\s*|\s+(?:of|for)\s+[^,.;]{1,40}\s+)$")
 
 
-
-def _attach_mention(fig: FigureMention, span, mentions: list[EntityMention], body: str = "") -> None:
-    """Claimant span overlapping an actor mention -> that mention's id and canonical name."""
+def _attach_mention(fig: FigureMention, span, mentions: list[EntityMention], body: str) -> None:
+    """Claimant span (start, end, is_person) -> the actor mention it names, its id and canonical name."""
     if not mentions or span is None or span[0] is None:
         return
-    best = _mention_at(span[0], span[1], mentions) or _role_holder(fig, span, mentions, body)
-    if best is None and len(span) > 2 and span[2] and not (fig.claimant_text or "")[:1].islower():
+    best = mention_at(span[0], span[1], mentions) or _role_holder(fig, span, mentions, body)
+    if best is None and span[2] and not (fig.claimant_text or "")[:1].islower():
         # "he said" resolved by the parser to a word no finder took for a person ("Kremenchuk"):
         # the person named last before the figure
         best = next((m for m in reversed(mentions) if m.actor_type == "person" and m.end_char <= fig.start_char

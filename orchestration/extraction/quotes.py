@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from orchestration.extraction import lexicon as lx
 from orchestration.extraction.ids import stable_id
@@ -159,11 +160,12 @@ def _find_spans(body: str) -> list[_Span]:
     return out
 
 
-def quote_regions(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=2)
+def quote_regions(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of every quotation's words: the one quote scanner, which attribution (a speech
     verb inside a quote belongs to the quoted speaker) and figures (a quote continues its speaker)
-    read too."""
-    return [(s.start, s.end) for s in _find_spans(text)]
+    read too. Cached: both read the same article's regions, one after the other."""
+    return tuple((s.start, s.end) for s in _find_spans(text))
 
 
 # ---------------------------------------------------------------------------------------------

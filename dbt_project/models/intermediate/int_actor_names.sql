@@ -97,5 +97,9 @@ select
     is_curated,
     n as mentions,
     cluster_key,
-    {{ name_id('actor', 'cluster_key') }} as actor_id
+    {{ name_id('actor', 'cluster_key') }} as actor_id,
+    -- the actor's display name (dim_actors.name, and the name a source that is this actor takes):
+    -- a curated name first, then the longest, then the most mentioned
+    arg_max(resolved_name, (is_curated, len(string_split(resolved_name, ' ')), n, resolved_name))
+        over (partition by cluster_key) as display_name
 from clustered

@@ -8,16 +8,9 @@ with named as (
     select publisher as raw_name, publisher as resolve_as, 'publisher' as seen_as
     from {{ ref('stg_articles') }} where publisher is not null
     union all
-    -- the publisher's web address is one of its names too ("antiwar.com" for news.antiwar.com)
-    select site, publisher, 'publisher'
-    from (
-        select publisher, regexp_extract(
-            regexp_extract(lower(url), '^(?:[a-z]+://)?([^/:?#]+)', 1),
-            '([^.]+\.(?:(?:co|com|org|net|gov|ac)\.)?[^.]+)$', 1) as site
-        from {{ ref('stg_articles') }}
-        where publisher is not null
-    )
-    where site like '%.%'
+    -- the publisher's web address is one of its names too ("antiwar.com" for news.antiwar.com;
+    -- the reader takes the site from the url)
+    select site, publisher, 'publisher' from {{ ref('stg_articles') }} where publisher is not null and site is not null
     union all
     -- a citation resolved through an actor mention carries that actor's canonical name ...
     select coalesce(nullif(trim(source_name), ''), source_text), coalesce(nullif(trim(source_name), ''), source_text), 'citation'
@@ -40,17 +33,10 @@ aliases as (
     from {{ ref('source_aliases') }}
     group by 1
 ),
-actor_display as (
-    -- the display name of each actor cluster, chosen as dim_actors chooses it
-    select actor_id,
-           arg_max(resolved_name, (is_curated, len(string_split(resolved_name, ' ')), mentions, resolved_name)) as actor_name
-    from {{ ref('int_actor_names') }}
-    group by actor_id
-),
 resolved as (
     select
         trim(n.raw_name) as raw_name,
-        coalesce(a.source_name, ca.source_name, ad.actor_name, trim(n.resolve_as)) as source_name,
+        coalesce(a.source_name, ca.source_name, an.display_name, trim(n.resolve_as)) as source_name,
         coalesce(a.source_type, ca.source_type) as curated_type,
         trim(n.resolve_as) <> trim(n.raw_name) as via_alias,
         -- a source that is a state, a government body or an armed force is a government source
@@ -59,9 +45,8 @@ resolved as (
     from named n
     left join aliases a on {{ name_key('n.resolve_as') }} = a.alias_key
     left join {{ ref('int_actor_names') }} an on a.alias_key is null and an.name = trim(n.resolve_as)
-    left join actor_display ad on ad.actor_id = an.actor_id
-    -- the actor's canonical name may itself be a curated source spelling
-    left join aliases ca on a.alias_key is null and ca.alias_key = {{ name_key('ad.actor_name') }}
+    -- the actor's display name may itself be a curated source spelling
+    left join aliases ca on a.alias_key is null and ca.alias_key = {{ name_key('an.display_name') }}
 ),
 chosen as (
     -- a spelling seen several ways keeps one source: curated first, then as written, then by name

@@ -8,10 +8,10 @@ with names as (
 actors as (
     select
         actor_id,
-        arg_max(resolved_name, (is_curated, len(string_split(resolved_name, ' ')), mentions, resolved_name)) as name,
+        any_value(display_name) as name,
         coalesce(max(actor_type) filter (where is_curated), arg_max(actor_type, (mentions, actor_type))) as actor_type,
         -- the curated affiliation, else the state an institution's mentions name
-        coalesce(max(affiliation) filter (where is_curated), max(affiliation)) as curated_affiliation
+        coalesce(max(affiliation) filter (where is_curated), max(affiliation)) as affiliation_name
     from names
     group by actor_id
 ),
@@ -50,4 +50,4 @@ select
 from actors a
 left join spellings s using (actor_id)
 left join inferred i using (actor_id)
-left join (select distinct resolved_name, actor_id from names) curated on curated.resolved_name = a.curated_affiliation
+left join (select distinct resolved_name, actor_id from names) curated on curated.resolved_name = a.affiliation_name

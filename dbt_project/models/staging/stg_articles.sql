@@ -11,6 +11,7 @@ select
     published_date,
     published_date_precision,
     nullif(trim(url), '') as url,
+    site,
     metadata_source,
     body_text,
     boilerplate_text,
