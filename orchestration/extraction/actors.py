@@ -870,6 +870,8 @@ def _classify_person(doc, c, span, tables, done):
     text = span.text
     if _is_title_only(span):
         return None
+    if len(span) == 1 and (span[0].lower_ in lx.ORG_REFERENCE_NOUNS or span[0].lower_ in lx.ORG_HEAD_WORDS):
+        return None  # "according to the Observatory" tagged PERSON: a body referred to again, not a name
     if actor_key(text) in tables.place_keys:
         return None  # "troops were operating in Khan Younis"
     if len(actor_key(text).split()) >= 2 and _looks_like_full_name(doc, c.start, c.end):
@@ -1218,6 +1220,11 @@ def _org_references(doc, resolved: list[_Resolved], sent_of) -> list[_Resolved]:
                 low, _ORG_TYPES, t.i, orgs, sent_of, here, SPOKESPERSON_REACH)
         else:
             continue
+        if ante is None and low in lx.ORG_REFERENCE_NOUNS and t.text[:1].isupper() and t.i > 0 \
+                and toks[t.i - 1].lower_ == "the":
+            # "the Observatory" with nothing named before or after: a body the article knows by that
+            # word alone; an organisation all the same, never a person
+            ante = _Resolved(t.i, t.i + 1, "organization", t.text, "name", None)
         if ante is None:
             continue
         start = min([t.i] + [c.i for c in lefts if c.dep_ != "poss"])
@@ -1225,7 +1232,8 @@ def _org_references(doc, resolved: list[_Resolved], sent_of) -> list[_Resolved]:
             start += 1
         if any(k in taken for k in range(start, t.i + 1)):
             continue
-        r = _Resolved(start, t.i + 1, ante.actor_type, ante.canonical, "reference", None, ante.affiliation)
+        resolution = "name" if ante.start == t.i else "reference"
+        r = _Resolved(start, t.i + 1, ante.actor_type, ante.canonical, resolution, None, ante.affiliation)
         out.append(r)
         taken.update(range(start, t.i + 1))
     return out

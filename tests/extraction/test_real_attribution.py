@@ -223,3 +223,11 @@ def test_two_bodies_joined_by_a_hyphen_stay_two(nlp):
     # 14_dnipro_cna: "an Associated Press-Frontline War Crimes Watch investigation"
     ex = extract(nlp, "An Associated Press-Frontline War Crimes Watch investigation found 12 bodies.")
     assert {m.canonical_name for m in ex.mentions} == {"Associated Press", "Frontline War Crimes Watch"}
+
+
+def test_a_generic_body_word_the_model_tags_person_is_still_the_body(nlp):
+    # the model tags "Observatory" PERSON here; it is SOHR referred to again
+    ex = extract(nlp, "The Syrian Observatory for Human Rights (SOHR) said 50 people died.\n"
+                      "According to the Observatory, 41 people were killed on Monday.")
+    assert actors_of(ex)["Observatory"][:2] == ("Syrian Observatory for Human Rights", "organization")
+    assert next(f for f in ex.figures if f.value_low == 41).claimant_text == "Syrian Observatory for Human Rights"
