@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import random
 import shutil
 import struct
 import zlib
@@ -65,6 +66,20 @@ At least **12 people** were killed and 30 wounded on Sunday, the [Syrian Observa
 
 > "We heard the planes," said Hassan, a café owner.
 """
+# the same report in legacy code pages of other scripts (file name → code page, text)
+LEGACY_SCRIPTS = {
+    "russian_cp1251.txt": ("cp1251", "Обстрел в Джебле: 12 погибших\n\nПо меньшей мере 12 человек погибли и 30 ранены в воскресенье, "
+                                     "сообщили официальные лица. Около 2000 семей бежали в сторону Латакии.\n"),
+    "greek_cp1253.txt": ("cp1253", "Βομβαρδισμός στη Τζαμπλέ: 12 νεκροί\n\nΤουλάχιστον 12 άνθρωποι σκοτώθηκαν και 30 τραυματίστηκαν "
+                                   "την Κυριακή, δήλωσαν αξιωματούχοι. Περίπου 2.000 οικογένειες έφυγαν.\n"),
+    "polish_iso8859_2.txt": ("iso-8859-2", "Ostrzał w Dżabli: 12 zabitych\n\nWedług świadków co najmniej 12 osób zginęło, a 30 zostało "
+                                           "rannych w niedzielę. Około 2000 rodzin uciekło do sąsiedniej Latakii.\n"),
+    "japanese_shift_jis.txt": ("shift_jis", "ジャブレで砲撃、12人死亡\n\n日曜日の砲撃で少なくとも12人が死亡し、30人が負傷したと当局者が明らかにした。"
+                                            "約2000世帯がラタキアに向けて避難した。\n"),
+    "chinese_gb18030.txt": ("gb18030", "杰卜莱遭炮击，12人死亡\n\n官员表示，星期日的炮击造成至少12人死亡，30人受伤。约2000个家庭逃往拉塔基亚。\n"),
+}
+MIXED_UTF8 = "Shelling kills 12 in Jableh\n\n“We heard the planes,” said Hassan — a resident. ".encode()
+MIXED_STRAY = b"The caf\xe9 owner\x92s family fled, officials said.\n"  # two Windows-1252 bytes in a UTF-8 file
 SQL = "'); DROP TABLE raw.articles; --"
 QUOTED_NAME = "it's a \"quoted\" name – تقرير 報告.txt"
 SQL_NAME = f"x{SQL}.txt"
@@ -112,6 +127,16 @@ CASES = [
     Case("front matter and nothing else", "front_matter_only.txt", "quarantined", "no article text"),
     Case("front matter that is not valid YAML", "bad_front_matter.txt", "quarantined", "not valid YAML"),
     Case("text with NUL bytes", "nul_bytes.txt", "quarantined", "NUL bytes"),
+    # other scripts in their legacy code pages: each decoded letter for letter
+    Case("Russian in Windows-1251", "russian_cp1251.txt", "ingested"),
+    Case("Greek in Windows-1253", "greek_cp1253.txt", "ingested"),
+    Case("Polish in ISO-8859-2", "polish_iso8859_2.txt", "ingested"),
+    Case("Japanese in Shift-JIS", "japanese_shift_jis.txt", "ingested"),
+    Case("Chinese in GB18030", "chinese_gb18030.txt", "ingested"),
+    Case("UTF-8 with a stray Windows-1252 byte", "mixed_encodings.txt", "ingested"),
+    Case("bytes no code page reads as text", "undecidable.txt", "quarantined", "encoding could not be told with confidence"),
+    Case("UTF-8 with \\r\\n and \\r-only line endings mixed", "line_endings.txt", "ingested"),
+    Case("front matter whose published is not a date", "published_not_a_date.txt", "quarantined", "'published' is not a date"),
 ]
 BY_NAME = {case.name: case for case in CASES}
 
@@ -148,6 +173,14 @@ def write_catalogue(seeds: Path, outside: Path) -> None:
     put("front_matter_only.txt", b"---\ntitle: Nothing after this\n---\n\n")
     put("bad_front_matter.txt", b"---\ntitle: [unclosed\n---\nText.\n")
     put("nul_bytes.txt", b"Hello\x00world " * 200)
+    for name, (encoding, text) in LEGACY_SCRIPTS.items():
+        put(name, text.encode(encoding))
+    put("mixed_encodings.txt", MIXED_UTF8 + MIXED_STRAY)
+    noise = random.Random(7)
+    put("undecidable.txt", bytes(noise.randrange(128, 256) for _ in range(600)))
+    put("line_endings.txt", b"---\r\ntitle: Mixed line endings\r\npublished: 2025-03-09\r\n---\r\n"
+        + ARTICLE.replace("\n\n", "\r\n\r", 1).replace("\n", "\r").encode())
+    put("published_not_a_date.txt", b"---\ntitle: Shelling kills 12\npublished: last Sunday\n---\n" + ARTICLE.encode())
 
 
 @pytest.fixture(scope="module")
@@ -254,6 +287,25 @@ def test_single_byte_and_utf16_texts_are_decoded(catalogue):
     arabic = _article(warehouse, "arabic_cp1256.txt")
     assert arabic["encoding"] == "cp1256" and arabic["title"] == "مقتل 12 شخصا في قصف على جبلة"
     assert "المرصد السوري" in arabic["body"]
+
+
+@pytest.mark.slow
+def test_other_scripts_and_mixed_files_are_decoded_letter_for_letter(catalogue):
+    warehouse, _, _ = catalogue
+    for name, (encoding, text) in LEGACY_SCRIPTS.items():
+        article = _article(warehouse, name)
+        title, body = text.split("\n\n", 1)
+        assert article["title"] == title and body.strip() in article["body"], (name, article["encoding"])
+    mixed = _article(warehouse, "mixed_encodings.txt")
+    assert mixed["encoding"] == "utf-8 (2 stray cp1252 bytes)"
+    assert "“We heard the planes,” said Hassan — a resident. The café owner’s family fled" in mixed["body"]
+
+
+@pytest.mark.slow
+def test_mixed_line_endings_become_one_kind(catalogue):
+    article = _article(catalogue[0], "line_endings.txt")
+    assert article["title"] == "Mixed line endings" and str(article["published"]) == "2025-03-09"
+    assert "\r" not in article["body"] and "At least 12 people were killed" in article["body"]
 
 
 @pytest.mark.slow

@@ -1,13 +1,22 @@
 """Bytes to text, for files of unknown encoding.
 
-Order matters: a byte-order mark is certain; magic numbers and NUL bytes mean binary;
-strict UTF-8 almost never accepts non-UTF-8 text by accident; among single-byte code pages
-Arabic text (Windows-1256) is told from Western text (Windows-1252) by how much of it
-is high-byte letters.
+Order matters:
+1. a byte-order mark is certain;
+2. magic numbers and NUL bytes mean binary (UTF-16 without a BOM is told by where its NULs fall);
+3. strict UTF-8 almost never accepts non-UTF-8 text by accident;
+4. UTF-8 with a few stray bytes (a Windows-1252 quote pasted into a UTF-8 file) keeps its UTF-8
+   and reads each stray byte as Windows-1252, said in the encoding name;
+5. anything else goes to a maintained detector (charset-normalizer), which tells scripts apart
+   (Cyrillic, Greek, Arabic, Hebrew, Japanese, Chinese, ...) by how unlikely each decoding's
+   character sequences are. For Latin-script text it cannot tell Western from Central European
+   code pages on short texts, so those are told apart here: the right code page makes letters
+   inside words ("zginęło"), a wrong one makes symbols and control characters ("zginê³o").
+A decoding that is still unlikely is refused: a file is quarantined rather than stored garbled.
 """
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 
@@ -33,6 +42,21 @@ _BOMS = [
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 ]
+# Latin-script code pages, in the order preferred when they read a text equally well: Western
+# first (the most common by far), then Central European (Windows, then ISO), Turkish, Baltic.
+LATIN_CODE_PAGES = ("cp1252", "cp1250", "iso-8859-2", "cp1254", "cp1257")
+# the detector's "mess" ratio above which no decoding is trusted (its own default cut-off is 0.2)
+MAX_CHAOS = 0.1
+# A file is UTF-8 with stray bytes when most of its non-ASCII bytes form well-formed UTF-8: in
+# legacy text well-formed sequences are rare accidents (about a third of Shift-JIS or GB18030 bytes,
+# none in single-byte code pages), so the rest is read by the detector.
+MIN_UTF8_SHARE = 0.6
+STRAY_ENCODING = "cp1252"
+# Icelandic letters count a quarter: where Windows-1252 reads them, Turkish text (Windows-1254,
+# far more common in the news) has its ğ and ş; Icelandic pages pay for it.
+RARE_LATIN_LETTERS = frozenset("ðþÐÞ")
+
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 def _looks_binary(text: str) -> bool:
@@ -44,11 +68,104 @@ def _looks_binary(text: str) -> bool:
     return controls / len(sample) > 0.01
 
 
-def _arabic_share(text: str) -> float:
-    letters = [ch for ch in text if ch.isalpha()]
+def _stray_as_cp1252(error: UnicodeDecodeError) -> tuple[str, int]:
+    bad = error.object[error.start:error.end]
+    return bad.decode(STRAY_ENCODING, errors="replace"), error.end
+
+
+codecs.register_error("stray_cp1252", _stray_as_cp1252)
+
+
+def _utf8_with_stray_bytes(data: bytes) -> tuple[str, int] | None:
+    """(text, stray bytes) when ``data`` is UTF-8 but for a few bytes of another code page; else None."""
+    well_formed = sum(len(m) for m in _UTF8_MULTIBYTE.findall(data))
+    if well_formed == 0:
+        return None  # no UTF-8 at all: a legacy code page throughout
+    strays = 0
+    position = 0
+    while True:
+        try:
+            data[position:].decode("utf-8")
+            break
+        except UnicodeDecodeError as exc:
+            strays += exc.end - exc.start
+            position += exc.end
+    if well_formed < MIN_UTF8_SHARE * (well_formed + strays):
+        return None
+    return data.decode("utf-8", errors="stray_cp1252"), strays
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalpha() or ch in "'’-"
+
+
+def _latin_fit(text: str) -> float:
+    """How well a Latin code page reads ``text``: non-ASCII letters count for it, symbols
+    inside words and control characters against it."""
+    score = 0.0
+    for i, ch in enumerate(text):
+        if ord(ch) < 128:
+            continue
+        category = unicodedata.category(ch)
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        in_word = _is_word_char(before) and _is_word_char(after)
+        if category == "Cc":
+            score -= 2
+        elif category.startswith("L"):
+            weight = 0.25 if ch in RARE_LATIN_LETTERS else 1.0
+            score += weight if (_is_word_char(before) or _is_word_char(after)) else weight / 2
+        elif in_word:
+            score -= 1  # "zginê³o": a superscript three is no letter of any word
+    return score
+
+
+def _is_latin_script(text: str) -> bool:
+    letters = [ch for ch in text if ord(ch) >= 128 and ch.isalpha()]
     if not letters:
-        return 0.0
-    return sum(1 for ch in letters if "\u0600" <= ch <= "\u06ff") / len(letters)
+        return True
+    latin = sum(1 for ch in letters if unicodedata.name(ch, "").startswith("LATIN"))
+    return latin >= 0.8 * len(letters)
+
+
+def _best_latin(data: bytes) -> tuple[str, str]:
+    """The Latin code page that reads ``data`` best: the ones whose letters fit (``_latin_fit``),
+    then, among those, the one whose words fit a language best (the detector's coherence), then
+    the order of LATIN_CODE_PAGES."""
+    decodings = {}
+    for encoding in LATIN_CODE_PAGES:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue  # a byte this code page leaves undefined
+        if any(text == seen for seen, _ in decodings.values()):
+            continue  # reads the same as a code page preferred to it
+        decodings[encoding] = (text, _latin_fit(text))
+    if not decodings:
+        return data.decode("latin-1"), "latin-1"  # every byte is defined in Latin-1
+    best_fit = max(fit for _, fit in decodings.values())
+    fitting = [e for e in LATIN_CODE_PAGES if e in decodings and decodings[e][1] >= best_fit - 0.02 * abs(best_fit)]
+    if len(fitting) > 1:
+        from charset_normalizer import from_bytes
+
+        coherence = {codecs.lookup(m.encoding).name: m.coherence for m in from_bytes(data, cp_isolation=fitting)}
+        fitting.sort(key=lambda e: -coherence.get(codecs.lookup(e).name, 0.0))  # stable: ties keep the order
+    return decodings[fitting[0]][0], fitting[0]
+
+
+def _detect_legacy(data: bytes) -> tuple[str, str]:
+    from charset_normalizer import from_bytes  # imported when needed: most files are UTF-8
+
+    best = from_bytes(data).best()
+    if best is None or best.chaos > MAX_CHAOS:
+        detail = f"the likeliest, {best.encoding}, reads as {best.chaos:.0%} unlikely text" if best else "none fits"
+        raise UndecodableError(
+            f"encoding could not be told with confidence: not UTF-8, and of the legacy code pages {detail}; "
+            "save the file as UTF-8")
+    text = str(best)
+    if _is_latin_script(text):
+        return _best_latin(data)
+    return text, codecs.lookup(best.encoding).name
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
@@ -79,17 +196,14 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
                     return text, encoding
         raise UndecodableError("not text: contains NUL bytes (binary file)")
     try:
-        text = data.decode("utf-8")
-        encoding = "utf-8"
+        text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        arabic = data.decode("cp1256", errors="replace")
-        if _arabic_share(arabic) > 0.3:
-            text, encoding = arabic, "cp1256"
+        repaired = _utf8_with_stray_bytes(data)
+        if repaired is not None:
+            text, strays = repaired
+            encoding = f"utf-8 ({strays} stray {STRAY_ENCODING} byte{'s' if strays != 1 else ''})"
         else:
-            try:
-                text, encoding = data.decode("cp1252"), "cp1252"
-            except UnicodeDecodeError:
-                text, encoding = data.decode("latin-1"), "latin-1"
+            text, encoding = _detect_legacy(data)
     if _looks_binary(text):
         raise UndecodableError(f"not text: too many control characters for {encoding} prose")
     return text, encoding

@@ -51,3 +51,46 @@ def test_arabic_windows_1256_is_not_misread_as_western():
 def test_non_text_is_refused_with_a_reason(data, reason):
     with pytest.raises(UndecodableError, match=reason):
         decode_bytes(data)
+
+
+# the same report in the legacy code pages of other scripts: each must come back letter for letter
+LEGACY = {
+    "cp1251": "Российские военные заявили, что 12 человек погибли при обстреле в воскресенье. Около 2000 семей бежали.\n",
+    "cp1253": "Τουλάχιστον 12 άνθρωποι σκοτώθηκαν και 30 τραυματίστηκαν την Κυριακή, δήλωσαν αξιωματούχοι.\n",
+    "iso-8859-2": "Co najmniej 12 osób zginęło, a 30 zostało rannych w niedzielę, poinformowali urzędnicy. Żołnierze uciekli.\n",
+    "cp1250": "Co najmniej 12 osób zginęło, a 30 zostało rannych w niedzielę, poinformowali urzędnicy. Żołnierze uciekli.\n",
+    "cp1254": "Türkiye'de en az 12 kişi öldü, 30 kişi yaralandı, yetkililer açıkladı. Şehirde yaklaşık 2.000 aile kaçtı.\n",
+    "shift_jis": "日曜日の砲撃で少なくとも12人が死亡し、30人が負傷したと当局者が明らかにした。約2000世帯が避難した。\n",
+    "gb18030": "官员表示，星期日的炮击造成至少12人死亡，30人受伤。约2000个家庭逃往城市。\n",
+}
+
+
+@pytest.mark.parametrize("encoding", LEGACY)
+def test_legacy_code_pages_of_other_scripts_are_decoded_letter_for_letter(encoding):
+    original = LEGACY[encoding]
+    text, detected = decode_bytes(original.encode(encoding))
+    assert text == original, detected
+
+
+def test_latin_code_pages_are_named_for_what_they_are():
+    # ą and ś sit on different bytes in the two Central European code pages
+    polish = "Według świadków żołnierze zajęli miasto, a mieszkańcy uciekli do sąsiedniej wsi.\n"
+    assert decode_bytes(polish.encode("iso-8859-2"))[1] == "iso-8859-2"
+    assert decode_bytes(polish.encode("cp1250"))[1] == "cp1250"
+    assert decode_bytes(LEGACY["cp1251"].encode("cp1251"))[1] == "cp1251"
+
+
+def test_utf8_with_a_stray_windows_1252_byte_keeps_its_utf8_and_reads_the_stray_byte():
+    data = "Zakharova said “9,000 people” fled — officials agreed. ".encode() + b"The owner\x92s caf\xe9 closed.\n"
+    text, encoding = decode_bytes(data)
+    assert text == "Zakharova said “9,000 people” fled — officials agreed. The owner’s café closed.\n"
+    assert encoding == "utf-8 (2 stray cp1252 bytes)"
+
+
+def test_bytes_no_code_page_reads_as_text_are_refused_not_guessed():
+    import random
+
+    rng = random.Random(7)
+    noise = bytes(rng.randrange(128, 256) for _ in range(600))
+    with pytest.raises(UndecodableError, match="encoding could not be told with confidence"):
+        decode_bytes(noise)
