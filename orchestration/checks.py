@@ -10,7 +10,7 @@ from collections import defaultdict
 
 import dagster as dg
 
-from orchestration import settings
+from orchestration import publish, settings
 from orchestration.articles.reader import list_article_files
 from orchestration.quality.suites import Outcome, Suite, load_suites, publish_data_docs, validate
 from orchestration.resources import SeedsFolder, WarehouseResource
@@ -31,6 +31,15 @@ def _load_frame(con, suite: Suite):
     select = suite.query  # SQL from the project's own expectations/ files, not from any input
     columns = [d[0] for d in con.execute(f"SELECT * FROM ({select}) AS q LIMIT 0").description]
     return con.execute(suite.frame_query(columns)).df()
+
+
+def unchanged_text(published) -> str:
+    """What analysts still see after a failed run, for its log and the CLI."""
+    last = publish.publication(published)
+    if last is None:
+        return f"nothing is published to {published}: no run has passed every blocking check yet"
+    return (f"the published warehouse {published} is left as the last good run left it "
+            f"(run {last['run_id']}, published {last['published_at']:%Y-%m-%d %H:%M:%S} UTC)")
 
 
 def _failure_markdown(failures) -> str:
@@ -97,6 +106,9 @@ def build_stage_check(stage: str, suites: list[Suite]) -> dg.AssetChecksDefiniti
         outcomes = {s.name: validate(s, frames[s.name], params, docs_root=docs_root) for s in selected}
         rows = {name: len(frame) for name, frame in frames.items()}
         docs = str(publish_data_docs(docs_root, list(outcomes.values())))
+        blocked = [s.name for s in selected if s.blocking and outcomes[s.name].errors]
+        if blocked:
+            context.log.error(f"blocking checks failed ({', '.join(blocked)}): {unchanged_text(warehouse.path)}")
         for suite in selected:
             yield _result(suite, outcomes[suite.name], rows[suite.name], params, docs)
 

@@ -16,14 +16,19 @@ def summary_text(path) -> str:
     from orchestration.quality.suites import data_docs_index
     from orchestration import settings
 
+    from orchestration.publish import publication
+
     with warehouse.connect(path, read_only=True) as con:
         counts = warehouse.table_counts(con)
         errors = con.execute("SELECT file_name, reason FROM raw.ingest_errors ORDER BY file_name").fetchall()
     lines = ["", "Warehouse summary", "================="]
+    last = publication(path)
+    if last:
+        lines.append(f"  published by run {last['run_id']} at {last['published_at']:%Y-%m-%d %H:%M:%S} UTC")
     width = max((len(f"{s}.{t}") for s, t, _ in counts), default=10)
     for schema, table, rows in counts:
-        if schema == "staging":
-            continue  # views over raw; the raw and marts counts say it all
+        if schema not in ("raw", "marts"):
+            continue  # what analysts query; staging and intermediate stay in the working file
         lines.append(f"  {schema}.{table}".ljust(width + 4) + f"{rows:>10,}")
     lines.append(f"\nFiles quarantined: {len(errors)}")
     lines += [f"  - {name}: {reason}" for name, reason in errors]
@@ -67,7 +72,10 @@ def run() -> int:
             if event.event_type_value == "PIPELINE_FAILURE" and not failures:
                 error = getattr(event.event_specific_data, "error", None)
                 print(f"RUN FAILED: {(error.message if error else event.message or '').strip()}", file=sys.stderr)
-        print(f"\nRun {result.run_id} failed after {elapsed:.1f}s; see the run in the UI (make ui) for details.", file=sys.stderr)
+        from orchestration.checks import unchanged_text
+
+        print(f"\nRun {result.run_id} failed after {elapsed:.1f}s: {unchanged_text(settings.warehouse_path())}.\n"
+              "See the run in the UI (make ui) for details.", file=sys.stderr)
         return 1
     print(summary_text(settings.warehouse_path()))
     print(f"\nRun {result.run_id} succeeded in {elapsed:.1f}s.")

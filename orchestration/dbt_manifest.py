@@ -17,10 +17,11 @@ PROJECT_DIR = settings.DBT_PROJECT_DIR
 MANIFEST = PROJECT_DIR / "target" / "manifest.json"
 
 
-def dbt_env(warehouse_path: str | Path | None = None) -> dict[str, str]:
-    """dbt reads the warehouse path from WAREHOUSE_PATH (profiles.yml); make it absolute."""
-    path = Path(warehouse_path) if warehouse_path else settings.warehouse_path()
-    os.environ["WAREHOUSE_PATH"] = str(path.resolve())
+def dbt_env(work_path: str | Path | None = None) -> dict[str, str]:
+    """dbt reads the file it builds from DBT_DUCKDB_PATH (profiles.yml): the run's working file,
+    never the published one (WAREHOUSE_PATH), which only the publish step replaces."""
+    path = Path(work_path) if work_path else settings.work_path_for(settings.warehouse_path())
+    os.environ["DBT_DUCKDB_PATH"] = str(path.resolve())
     os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")  # offline: no telemetry calls
     return dict(os.environ)
 

@@ -10,6 +10,7 @@ from orchestration.assets.charts import figure_estimates_chart
 from orchestration.assets.dbt import dbt_models, dbt_resource
 from orchestration.assets.extract import extract_articles
 from orchestration.assets.ingest import raw_articles
+from orchestration.assets.publish import published_warehouse
 from orchestration.automation import all_assets_job, daily_rebuild, seeds_folder_sensor
 from orchestration.checks import expectation_checks
 from orchestration.resources import SeedsFolder, WarehouseResource
@@ -18,7 +19,7 @@ from orchestration.resources import SeedsFolder, WarehouseResource
 def build_definitions(warehouse_path: Path | str | None = None, seeds_dir: Path | str | None = None) -> dg.Definitions:
     """The product's definitions; tests pass a temporary warehouse and seeds folder."""
     return dg.Definitions(
-        assets=[raw_articles, extract_articles, dbt_models, figure_estimates_chart],
+        assets=[raw_articles, extract_articles, dbt_models, figure_estimates_chart, published_warehouse],
         asset_checks=expectation_checks(),
         jobs=[all_assets_job],
         sensors=[seeds_folder_sensor],

@@ -1,4 +1,4 @@
-"""Dagster resources: the warehouse file and the seeds folder, both from settings by default."""
+"""Dagster resources: the warehouse (published file and working file) and the seeds folder."""
 from __future__ import annotations
 
 from contextlib import contextmanager
@@ -7,11 +7,13 @@ from pathlib import Path
 import dagster as dg
 from pydantic import PrivateAttr
 
-from orchestration import warehouse
+from orchestration import publish, settings, warehouse
 
 
 class WarehouseResource(dg.ConfigurableResource):
-    """The one DuckDB file. Every write in the pipeline goes through ``connect``.
+    """The warehouse: ``path`` is the published file analysts open (WAREHOUSE_PATH); every step
+    of a run reads and writes its working file beside it (``work_path``) through ``connect``,
+    and only ``publish`` replaces the published file, once every blocking check has passed.
 
     For the length of a run the resource holds the warehouse's run lock (``warehouse.RunLock``):
     a second run on the same file, launched from the CLI, the sensor, the schedule or the UI,
@@ -40,21 +42,33 @@ class WarehouseResource(dg.ConfigurableResource):
         self._run_lock = lock
         if context.log:
             context.log.debug(f"run lock taken on {lock.path}")
+        started = publish.prepare_work_file(self.work_path, self.path)  # under the run lock: no other run copies
+        if started and context.log:
+            context.log.info(started)
 
     def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
         if self._run_lock is not None:
             self._run_lock.release()
             self._run_lock = None
 
+    @property
+    def work_path(self) -> Path:
+        return settings.work_path_for(self.path)
+
+    def publish(self, run_id: str | None = None) -> publish.PublishReport:
+        with self.connect() as con:
+            return publish.publish(con, Path(self.path), run_id=run_id)
+
     @contextmanager
     def connect(self, read_only: bool = False):
+        """The run's working file (never the published one, which analysts may hold open)."""
         log = self._log
 
         def waiting(message: str) -> None:
             if log:
                 log.warning(message)
 
-        with warehouse.connect(self.path, read_only=read_only, wait_seconds=self.connect_wait_seconds,
+        with warehouse.connect(self.work_path, read_only=read_only, wait_seconds=self.connect_wait_seconds,
                                on_wait=waiting) as con:
             yield con
 

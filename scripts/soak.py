@@ -3,6 +3,7 @@ equals a clean rebuild of the final folder.
 
     python scripts/soak.py --rounds 50                   # changes between runs
     python scripts/soak.py --rounds 20 --kill-rate 0.3   # and SIGKILL some runs at a random moment
+    python scripts/soak.py --rounds 30 --kill-rate 0.3 --reader   # while an analyst queries the published file
 
 Each round changes the seeds folder at random (add, edit, remove, rename, restore, duplicate,
 touch without change, add a bad file, remove a bad file), then runs the product's job
@@ -10,8 +11,11 @@ touch without change, add a bad file, remove a bad file), then runs the product'
 round's run is started as a separate process and SIGKILLed (with its whole process group) at
 a random moment; the next round must recover. After the last round one more run settles the
 warehouse, a clean rebuild of the final folder is made in a fresh file, and every raw and
-marts table is compared row by row (timestamp columns such as ingested_at excluded). Exit
-status 0 means zero differences and no failed run.
+marts table is compared row by row (timestamp columns such as ingested_at excluded). With
+--reader, a separate process plays an analyst the whole time: it opens the published warehouse
+read-only, queries it (a marts join that a mix of two runs would break), and closes it, in a
+loop; every error it meets is counted. Exit status 0 means zero differences, no failed run and
+no reader error.
 
 Not part of the unit tests (it takes minutes); ``snapshot`` and ``compare`` are reused by them.
 """
@@ -171,6 +175,57 @@ def kill_group(process: subprocess.Popen) -> None:
     process.wait()
 
 
+# ------------------------------------------------------------------------------------ an analyst meanwhile
+
+READER_QUERY = """
+SELECT (SELECT count(*) FROM marts.fct_figures) AS figures,
+       (SELECT count(*) FROM marts.fct_figures f LEFT JOIN marts.dim_articles a USING (article_id)
+        WHERE a.article_id IS NULL) AS orphans,
+       (SELECT count(*) FROM meta.publication) AS publications
+"""
+
+
+def reader_loop(warehouse: Path, stop: Path, report: Path) -> None:
+    """Query the published file until ``stop`` exists, then write {"queries", "errors", ...} to ``report``."""
+    import duckdb
+
+    queries, errors, samples = 0, 0, []
+    while not stop.exists():
+        if not warehouse.exists():  # nothing published yet
+            time.sleep(0.1)
+            continue
+        try:
+            con = duckdb.connect(str(warehouse), read_only=True)
+            try:
+                figures, orphans, publications = con.execute(READER_QUERY).fetchone()
+                time.sleep(0.2)  # a session stays open a while, across a publish now and then
+                again = con.execute("SELECT count(*) FROM marts.fct_figures").fetchone()[0]
+            finally:
+                con.close()
+            if orphans or publications != 1 or again != figures:
+                raise RuntimeError(f"inconsistent snapshot: {figures} then {again} figures, {orphans} orphans")
+            queries += 1
+        except Exception as exc:  # every failure counts: an analyst would have seen it
+            errors += 1
+            samples.append(f"{type(exc).__name__}: {exc}"[:300])
+        time.sleep(0.05)
+    report.write_text(json.dumps({"queries": queries, "errors": errors, "samples": samples[:5]}))
+
+
+def start_reader(warehouse: Path, workdir: Path) -> tuple[subprocess.Popen, Path, Path]:
+    stop, report = workdir / "reader.stop", workdir / "reader.json"
+    stop.unlink(missing_ok=True)
+    code = ("import sys; sys.path.insert(0, %r)\nfrom pathlib import Path\nfrom scripts.soak import reader_loop\n"
+            "reader_loop(Path(%r), Path(%r), Path(%r))\n" % (str(REPO), str(warehouse), str(stop), str(report)))
+    return subprocess.Popen([sys.executable, "-c", code], cwd=REPO), stop, report
+
+
+def stop_reader(process: subprocess.Popen, stop: Path, report: Path) -> dict:
+    stop.touch()
+    process.wait(timeout=60)
+    return json.loads(report.read_text()) if report.exists() else {"queries": 0, "errors": 1, "samples": ["no report"]}
+
+
 # ------------------------------------------------------------------------------------ random changes
 
 BAD_FILES = {
@@ -304,7 +359,7 @@ class Folder:
 # ------------------------------------------------------------------------------------ main
 
 def soak(rounds: int, seed: int, workdir: Path, start_articles: int, kill_rate: float, generated: int = 0,
-         log=print) -> int:
+         log=print, reader: bool = False) -> int:
     os.environ.setdefault("DATA_DOCS_DIR", str(workdir / "data_docs"))
     os.environ.setdefault("CHARTS_DIR", str(workdir / "charts"))
     rng = random.Random(seed)
@@ -330,6 +385,7 @@ def soak(rounds: int, seed: int, workdir: Path, start_articles: int, kill_rate: 
 
     failures, kills, started = [], 0, time.perf_counter()
     typical_run = 30.0
+    analyst = start_reader(warehouse, workdir) if reader else None
     for round_no in range(1, rounds + 1):
         changes = folder.change()
         t0 = time.perf_counter()
@@ -360,6 +416,11 @@ def soak(rounds: int, seed: int, workdir: Path, start_articles: int, kill_rate: 
     if not ok:
         failures.append(("settle", messages))
         log("    settle run FAILED: " + messages)
+    reads = stop_reader(*analyst) if analyst else None
+    if reads:
+        log(f"reader: {reads['queries']} consistent queries of the published warehouse, {reads['errors']} errors")
+        for sample in reads["samples"]:
+            log("READER ERROR " + sample)
     clean = workdir / "clean.duckdb"
     log("clean rebuild of the final folder into a fresh warehouse")
     ok, messages = run_job(seeds, clean, log_path=workdir / "runs.log")
@@ -372,10 +433,13 @@ def soak(rounds: int, seed: int, workdir: Path, start_articles: int, kill_rate: 
         + ", ".join(f"{t} {len(tables[t])} rows" for t in ("raw.articles", "raw.ingest_errors", "raw.sentences", "marts.fct_figures") if t in tables))
     for problem in differences:
         log("DIFFERENCE " + problem)
-    log(json.dumps({"rounds": rounds, "killed_runs": kills, "failed_runs": len(failures), "differences": len(differences),
-                    "tables_compared": len(tables),
-                    "minutes": round((time.perf_counter() - started) / 60, 1)}))
-    return 0 if not differences and not failures else 1
+    summary = {"rounds": rounds, "killed_runs": kills, "failed_runs": len(failures), "differences": len(differences),
+               "tables_compared": len(tables)}
+    if reads:
+        summary.update(reader_queries=reads["queries"], reader_errors=reads["errors"])
+    summary["minutes"] = round((time.perf_counter() - started) / 60, 1)
+    log(json.dumps(summary))
+    return 0 if not differences and not failures and not (reads and reads["errors"]) else 1
 
 
 def main(argv=None) -> int:
@@ -386,12 +450,14 @@ def main(argv=None) -> int:
     parser.add_argument("--generated", type=int, default=0,
                         help="generated articles added to the pool")
     parser.add_argument("--kill-rate", type=float, default=0.0, help="share of rounds whose run is SIGKILLed at a random moment")
+    parser.add_argument("--reader", action="store_true",
+                        help="a separate process queries the published warehouse in a loop meanwhile; its errors fail the soak")
     parser.add_argument("--workdir", type=Path, default=None, help="kept after the run (default: a temporary folder, removed)")
     args = parser.parse_args(argv)
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="soak_"))
     workdir.mkdir(parents=True, exist_ok=True)
     try:
-        return soak(args.rounds, args.seed, workdir, args.articles, args.kill_rate, args.generated)
+        return soak(args.rounds, args.seed, workdir, args.articles, args.kill_rate, args.generated, reader=args.reader)
     finally:
         if args.workdir is None:
             from orchestration.assets.dbt import run_target

@@ -58,9 +58,13 @@ def test_failed_blocking_check_stops_downstream_assets(tmp_path, seeds_copy):
 
     warehouse = tmp_path / "w.duckdb"
     assert build(warehouse, seeds_copy, asset_selection=[dg.AssetKey("raw_articles")]).success
-    # corrupt the table behind the pipeline's back: a second row with an existing key
+    # corrupt the run's working file behind the pipeline's back: a second row with an existing key
     import duckdb
-    con = duckdb.connect(str(warehouse))
+
+    from orchestration.settings import work_path_for
+
+    work = work_path_for(warehouse)
+    con = duckdb.connect(str(work))
     con.execute("INSERT INTO raw.articles SELECT * REPLACE ('copy.txt' AS file_name) FROM raw.articles LIMIT 1")
     con.close()
 
@@ -79,4 +83,5 @@ def test_failed_blocking_check_stops_downstream_assets(tmp_path, seeds_copy):
     assert "expect_column_values_to_be_unique" in failed[0].description
     materialized = {e.asset_key for e in result.all_events if e.event_type_value == "ASSET_MATERIALIZATION"}
     assert materialized == set()
-    assert query(warehouse, "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'marts'") == [(0,)]
+    assert query(work, "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'marts'") == [(0,)]
+    assert not warehouse.exists()  # nothing was ever published: the corrupt rows never reach analysts

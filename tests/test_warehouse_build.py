@@ -26,10 +26,15 @@ def test_dim_articles_has_one_row_per_seed_with_titles_publishers_and_dates(seed
     assert all(title for _, title, _, _ in rows)
 
 
-def test_schemas_are_raw_staging_marts(seed_warehouse):
+def test_the_published_warehouse_holds_raw_and_marts_and_the_working_file_the_rest(seed_warehouse):
+    from orchestration.settings import work_path_for
+
     schemas = {r[0] for r in query(seed_warehouse, "SELECT DISTINCT table_schema FROM information_schema.tables")}
-    assert {"raw", "staging", "marts"} <= schemas
-    assert not any(s.startswith("main_") for s in schemas)
+    assert schemas == {"raw", "marts", "meta"}  # what analysts query, and who published it
+    assert query(seed_warehouse, "SELECT count(*) FROM meta.publication WHERE run_id IS NOT NULL") == [(1,)]
+    working = {r[0] for r in query(work_path_for(seed_warehouse), "SELECT DISTINCT table_schema FROM information_schema.tables")}
+    assert {"raw", "staging", "marts"} <= working
+    assert not any(s.startswith("main_") for s in working)
 
 
 def test_publisher_sources_are_typed(seed_warehouse):

@@ -69,7 +69,7 @@ class WarehouseDbtCli(DbtCliResource):
 
 @dbt_assets(manifest=ensure_manifest(), project=dbt_project, dagster_dbt_translator=translator, name="dbt_models")
 def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource):
-    dbt_env(warehouse.path)  # dbt must write the same file the Python assets wrote
+    dbt_env(warehouse.work_path)  # dbt must write the same file the Python assets wrote
     _remove_per_run_targets()
     yield from dbt.cli(["build"], context=context, target_path=run_target(warehouse.path)).stream()
 

@@ -1,0 +1,128 @@
+"""Write, audit, publish: the file analysts open changes only when a whole run has passed.
+
+A run builds and checks its working file (``settings.work_path_for``). When every blocking
+check has passed, ``publish`` copies what analysts query, the ``raw`` and ``marts`` schemas,
+into a new file beside the published one and renames it over it (``os.replace``, atomic on
+POSIX). So:
+
+- a run that fails a check, or is killed at any moment, leaves the published file exactly as
+  the last good run left it (a half-written new file is removed by the next run);
+- an analyst's read-only session never blocks a run: the run never opens the published file.
+  An open session keeps reading the file it opened (the old inode) until it reconnects.
+
+Staging views, intermediate tables and dbt seeds stay in the working file, with the ledger
+that keeps extraction incremental; ``meta.publication`` in the published file says which run
+published it and when.
+"""
+from __future__ import annotations
+
+import dataclasses
+import os
+import shutil
+import time
+from pathlib import Path
+
+import duckdb
+
+PUBLISHED_SCHEMAS = ("raw", "marts")
+_ALIAS = "publish_target"
+
+
+@dataclasses.dataclass
+class PublishReport:
+    path: Path
+    tables: int
+    rows: int
+    seconds: float
+    replaced: dict | None  # meta.publication of the file it replaced, None for the first
+
+
+def staging_path(published: Path) -> Path:
+    """The new file is written here, beside the published one (same file system: rename is atomic)."""
+    return published.with_name(f".{published.name}.publishing-{os.getpid()}")
+
+
+def remove_leftovers(published: Path) -> list[Path]:
+    """New files a killed run left half-written; never the published file itself."""
+    removed = []
+    for path in published.parent.glob(f".{published.name}.publishing-*"):
+        path.unlink(missing_ok=True)
+        removed.append(path)
+    return removed
+
+
+def publication(path: Path | str) -> dict | None:
+    """What ``meta.publication`` of a published file says (run_id, published_at, ...), or None."""
+    path = Path(path)
+    if not path.exists():
+        return None
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+    except duckdb.Error:
+        return None
+    try:
+        row = con.execute("SELECT * FROM meta.publication").fetchone()
+        names = [d[0] for d in con.description]
+        return dict(zip(names, row)) if row else None
+    except duckdb.Error:
+        return None  # a warehouse written before publishing existed
+    finally:
+        con.close()
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def publish(con: duckdb.DuckDBPyConnection, published: Path | str, run_id: str | None = None) -> PublishReport:
+    """Copy the working file's raw and marts tables (``con``) to a new file, then rename it over
+    ``published`` in one step."""
+    published = Path(published)
+    started = time.perf_counter()
+    replaced = publication(published)
+    remove_leftovers(published)
+    target = staging_path(published)
+    tables = rows = 0
+    con.execute(f"ATTACH ? AS {_ALIAS}", [str(target)])
+    try:
+        for schema in PUBLISHED_SCHEMAS:
+            con.execute(f"CREATE SCHEMA {_ALIAS}.{schema}")
+            names = [r[0] for r in con.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_catalog = current_database() "
+                "AND table_schema = ? ORDER BY 1", [schema]).fetchall()]
+            for table in names:  # names come from the catalogue, not from any input
+                con.execute(f'CREATE TABLE {_ALIAS}.{schema}."{table}" AS SELECT * FROM {schema}."{table}"')
+                rows += con.execute(f'SELECT count(*) FROM {_ALIAS}.{schema}."{table}"').fetchone()[0]
+                tables += 1
+        con.execute(f"CREATE SCHEMA {_ALIAS}.meta")
+        con.execute(
+            f"CREATE TABLE {_ALIAS}.meta.publication AS SELECT ?::VARCHAR AS run_id, "
+            "now()::TIMESTAMP AS published_at, ?::INTEGER AS tables, ?::BIGINT AS rows", [run_id, tables, rows])
+    finally:
+        con.execute(f"DETACH {_ALIAS}")  # checkpoints: the new file is whole, with no WAL beside it
+    _fsync(target)
+    # a WAL left by a writer of the old file (before publishing existed) must not replay into the new one
+    Path(f"{published}.wal").unlink(missing_ok=True)
+    os.replace(target, published)
+    _fsync(published.parent)
+    return PublishReport(published, tables, rows, time.perf_counter() - started, replaced)
+
+
+def prepare_work_file(work: Path | str, published: Path | str) -> str | None:
+    """A missing working file starts as a copy of the published one, so a new machine, a deleted
+    working file or a warehouse from before publishing existed re-parses nothing already parsed.
+    Returns what was done, for the run's log."""
+    work, published = Path(work), Path(published)
+    remove_leftovers(published)
+    if work.exists() or not published.exists():
+        return None
+    partial = work.with_name(work.name + ".copying")
+    shutil.copyfile(published, partial)
+    if Path(f"{published}.wal").exists():
+        shutil.copyfile(f"{published}.wal", f"{work}.wal")
+    os.replace(partial, work)
+    return f"working file {work} started from a copy of the published {published}"
