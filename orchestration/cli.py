@@ -12,12 +12,14 @@ import time
 
 
 def summary_text(path) -> str:
-    from orchestration import warehouse
-    from orchestration.quality.suites import data_docs_index
-    from orchestration import settings
+    from pathlib import Path
 
+    from orchestration import settings, warehouse
     from orchestration.publish import publication
+    from orchestration.quality.suites import data_docs_index
 
+    if not Path(path).exists():
+        return f"\nNothing is published at {path} yet: `make run` builds it (the file appears once a run passes every blocking check)."
     with warehouse.connect(path, read_only=True) as con:
         counts = warehouse.table_counts(con)
         errors = con.execute("SELECT file_name, reason FROM raw.ingest_errors ORDER BY file_name").fetchall()
@@ -66,7 +68,10 @@ def run() -> int:
     if not result.success or blocking_failures:
         failures = [e for e in result.all_events if e.is_step_failure]
         for event in failures:
-            print(f"STEP FAILED: {event.step_key}: {event.event_specific_data.error.message.strip()}", file=sys.stderr)
+            error = event.event_specific_data.error
+            while error.cause is not None and (error.cls_name or "").startswith("Dagster"):
+                error = error.cause  # the step's own error, not Dagster's wrapper around it
+            print(f"STEP FAILED: {event.step_key}: {error.message.strip()}", file=sys.stderr)
         for event in result.all_events:
             # a run that fails outside any step (e.g. it could not get the warehouse lock) says why here
             if event.event_type_value == "PIPELINE_FAILURE" and not failures:

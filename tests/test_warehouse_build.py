@@ -130,10 +130,8 @@ def test_adding_one_article_parses_only_that_article(tmp_path, seeds_copy):
                             "WHERE a.file_name = 'new.txt' AND f.value_low = 40") == [(1,)]
 
 
-def test_worker_processes_give_the_same_rows_as_one_process(tmp_path, monkeypatch):
-    """EXTRACT_PROCESSES=2 parses in spawned workers; the warehouse must not change."""
-    import duckdb
-
+def test_a_local_dask_cluster_gives_the_same_rows_as_one_process(tmp_path, monkeypatch):
+    """EXTRACT_PROCESSES=2 parses on a local Dask cluster of two worker processes; the rows must not change."""
     from orchestration import warehouse as wh
     from orchestration.extract import extract_pending
     from orchestration.ingest import sync_articles
@@ -141,7 +139,7 @@ def test_worker_processes_give_the_same_rows_as_one_process(tmp_path, monkeypatc
 
     corpus = tmp_path / "corpus"
     generate(40, corpus)
-    tables = {}
+    tables, engines = {}, {}
     for processes in ("1", "2"):
         monkeypatch.setenv("EXTRACT_PROCESSES", processes)
         path = tmp_path / f"w{processes}.duckdb"
@@ -149,21 +147,12 @@ def test_worker_processes_give_the_same_rows_as_one_process(tmp_path, monkeypatc
             sync_articles(con, corpus)
             report = extract_pending(con)
             assert report.parsed == 40 and not report.failed
+            engines[processes] = report.engine
             tables[processes] = {t: con.execute(f"SELECT * FROM raw.{t} ORDER BY ALL").fetchall() for t in wh.EXTRACTION_TABLES}
     assert tables["1"] == tables["2"]
-
-
-def test_parser_processes_default_to_the_cores_for_large_batches(monkeypatch):
-    from orchestration.extract import PARALLEL_MIN_ARTICLES, available_cores, default_processes
-
-    monkeypatch.delenv("EXTRACT_PROCESSES", raising=False)
-    assert default_processes(5) == 1  # a worker's start-up costs more than parsing a few articles
-    assert default_processes(PARALLEL_MIN_ARTICLES) == available_cores()
-    monkeypatch.setenv("EXTRACT_PROCESSES", "1")
-    assert default_processes(10_000) == 1
-    monkeypatch.setenv("EXTRACT_PROCESSES", "two")
-    with pytest.raises(ValueError, match="EXTRACT_PROCESSES must be a whole number, got 'two'"):
-        default_processes(100)
+    assert engines["1"]["engine"] == "in-process"
+    assert engines["2"]["engine"] == "local cluster" and engines["2"]["workers"] == 2
+    assert engines["2"]["tasks"] >= 4 and engines["2"]["dashboard"].startswith("http://127.0.0.1:")
 
 
 def test_dbt_reuses_one_target_folder_per_warehouse(seed_warehouse, tmp_path):

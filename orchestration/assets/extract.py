@@ -82,6 +82,8 @@ def extract_articles(context: dg.AssetExecutionContext, warehouse: WarehouseReso
                 "extractor_version": extractor_version(),
                 "parse_seconds": round(report.seconds_parsing, 2),
                 "parse_processes": report.processes,
+                # where parsing ran: in-process, local cluster or cluster, with its scheduler, workers and tasks
+                **{f"parse_{k}": v for k, v in report.engine.items()},
                 **totals[table],
                 "preview": previews[table],
             },
