@@ -87,22 +87,29 @@ def publish(con: duckdb.DuckDBPyConnection, published: Path | str, run_id: str |
     remove_leftovers(published)
     target = staging_path(published)
     tables = rows = 0
+    source = con.execute("SELECT current_database()").fetchone()[0]  # the working file's catalogue
+    catalog = '"' + source.replace('"', '""') + '"'
     con.execute(f"ATTACH ? AS {_ALIAS}", [str(target)])
     try:
+        # each table is created from the working file's own DDL, so the marts keep their contract's
+        # keys and NOT NULL constraints for analysts too, then filled
+        con.execute(f"USE {_ALIAS}")
         for schema in PUBLISHED_SCHEMAS:
-            con.execute(f"CREATE SCHEMA {_ALIAS}.{schema}")
-            names = [r[0] for r in con.execute(
-                "SELECT table_name FROM information_schema.tables WHERE table_catalog = current_database() "
-                "AND table_schema = ? ORDER BY 1", [schema]).fetchall()]
-            for table in names:  # names come from the catalogue, not from any input
-                con.execute(f'CREATE TABLE {_ALIAS}.{schema}."{table}" AS SELECT * FROM {schema}."{table}"')
-                rows += con.execute(f'SELECT count(*) FROM {_ALIAS}.{schema}."{table}"').fetchone()[0]
+            con.execute(f"CREATE SCHEMA {schema}")
+            found = con.execute(
+                "SELECT table_name, sql FROM duckdb_tables() WHERE database_name = ? AND schema_name = ? ORDER BY 1",
+                [source, schema]).fetchall()
+            for table, ddl in found:  # names and DDL come from the catalogue, not from any input
+                con.execute(ddl)
+                con.execute(f'INSERT INTO {schema}."{table}" SELECT * FROM {catalog}.{schema}."{table}"')
+                rows += con.execute(f'SELECT count(*) FROM {schema}."{table}"').fetchone()[0]
                 tables += 1
-        con.execute(f"CREATE SCHEMA {_ALIAS}.meta")
+        con.execute("CREATE SCHEMA meta")
         con.execute(
-            f"CREATE TABLE {_ALIAS}.meta.publication AS SELECT ?::VARCHAR AS run_id, "
+            "CREATE TABLE meta.publication AS SELECT ?::VARCHAR AS run_id, "
             "now()::TIMESTAMP AS published_at, ?::INTEGER AS tables, ?::BIGINT AS rows", [run_id, tables, rows])
     finally:
+        con.execute(f"USE {catalog}")
         con.execute(f"DETACH {_ALIAS}")  # checkpoints: the new file is whole, with no WAL beside it
     _fsync(target)
     # a WAL left by a writer of the old file (before publishing existed) must not replay into the new one

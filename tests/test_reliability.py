@@ -366,7 +366,7 @@ def test_a_run_waits_for_a_users_session_to_close_and_then_succeeds(tmp_path, sm
 SQL_METHODS = {"execute", "executemany", "sql", "query"}
 # Names that may be interpolated into SQL text: table, schema and column names and SQL fragments taken from
 # the code's own constants (reviewed), never values. UPPER_CASE module constants are allowed as well.
-IDENTIFIER_NAMES = {"table", "schema", "t", "column", "n", "sql_type", "select", "columns", "order"}
+IDENTIFIER_NAMES = {"table", "schema", "catalog", "t", "column", "n", "sql_type", "select", "columns", "order"}
 
 
 def _interpolated_names(node: ast.JoinedStr) -> set[str]:

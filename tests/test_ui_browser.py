@@ -43,11 +43,11 @@ CHROMIUM_ARGS = [
 ]
 LOCATION = "orchestration.definitions"  # the code location's name when loaded with -m
 ARTIFACTS = REPO / "reports" / "test-artifacts" / "ui-browser"
-GROUPS = ["ingest", "extract", "staging", "marts", "quality"]
+GROUPS = ["ingest", "extract", "staging", "marts", "quality", "publish"]
 # what a user looks for in each group (the full lists come from the definitions)
 LANDMARKS = {
     "ingest": "raw_articles", "extract": "raw_figure_mentions", "staging": "stg_articles",
-    "marts": "fct_figure_estimates", "quality": "figure_estimates_chart",
+    "marts": "fct_figure_estimates", "quality": "figure_estimates_chart", "publish": "published_warehouse",
 }
 SERVER_START_SECONDS = 180
 RUN_SECONDS = 420
