@@ -5,9 +5,10 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
 export DAGSTER_HOME := $(CURDIR)/dagster_home
 
-.PHONY: install browser run test ui summary benchmark evaluate clean
+.PHONY: install browser lint run test ui summary benchmark evaluate clean
 
 $(STAMP): requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,6 +17,11 @@ $(STAMP): requirements.lock
 	@touch $@
 
 install: $(STAMP)
+
+# the test runner, the browser driver and the linters (requirements-test.lock): `make test` only
+$(TEST_STAMP): $(STAMP) requirements-test.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.lock
+	@touch $@
 
 run: $(STAMP)
 	$(BIN)/python -m orchestration.cli run
@@ -34,7 +40,11 @@ browser:
 	  fi; \
 	fi
 
-test: $(STAMP) browser
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check orchestration scripts tests
+	$(BIN)/sqlfluff lint --disable-progress-bar dbt_project/models dbt_project/macros dbt_project/tests
+
+test: $(TEST_STAMP) browser lint
 	$(BIN)/python -m pytest
 
 ui: $(STAMP)

@@ -9,8 +9,8 @@ import json
 
 import dagster as dg
 
-from orchestration import settings
 from orchestration.articles.reader import list_article_files
+from orchestration.resources import SeedsFolder
 
 all_assets_job = dg.define_asset_job("build_warehouse", selection=dg.AssetSelection.all(),
                                       description="Ingest, extract, dbt build and quality checks over the whole seeds folder.")
@@ -36,8 +36,8 @@ def diff_digests(before: dict[str, str], after: dict[str, str]) -> dict[str, lis
 
 @dg.sensor(job=all_assets_job, minimum_interval_seconds=30, default_status=dg.DefaultSensorStatus.RUNNING,
            description="Launches a warehouse build when article files are added, changed or removed in the seeds folder.")
-def seeds_folder_sensor(context: dg.SensorEvaluationContext):
-    seeds = settings.seeds_dir()
+def seeds_folder_sensor(context: dg.SensorEvaluationContext, seeds: SeedsFolder):
+    seeds = seeds.root
     if not seeds.is_dir():
         return dg.SkipReason(f"seeds folder {seeds} does not exist")
     current = folder_digests(seeds)

@@ -7,13 +7,14 @@ to its asset, blocking (or not) on its own.
 """
 import json
 from collections import defaultdict
+from pathlib import Path
 
 import dagster as dg
 
 from orchestration import publish, settings
 from orchestration.articles.reader import list_article_files
 from orchestration.quality.suites import Outcome, Suite, load_suites, publish_data_docs, validate
-from orchestration.resources import SeedsFolder, WarehouseResource
+from orchestration.resources import ReportFolders, SeedsFolder, WarehouseResource
 
 
 def _runtime_parameters(con, seeds: SeedsFolder, wanted: set[str]) -> dict:
@@ -97,9 +98,10 @@ def build_stage_check(stage: str, suites: list[Suite]) -> dg.AssetChecksDefiniti
         ],
         can_subset=True,
     )
-    def _check(context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource, seeds: SeedsFolder):
+    def _check(context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource, seeds: SeedsFolder,
+               reports: ReportFolders):
         selected = [by_name[key.name] for key in context.selected_asset_check_keys]
-        docs_root = settings.data_docs_dir()
+        docs_root = Path(reports.data_docs)
         with warehouse.connect() as con:
             params = _runtime_parameters(con, seeds, set().union(*(s.parameters for s in selected)))
             frames = {s.name: _load_frame(con, s) for s in selected}

@@ -38,7 +38,8 @@ def summary_text(path) -> str:
     docs = data_docs_index(settings.data_docs_dir())
     if docs.exists():
         lines.append(f"Data Docs: {docs}")
-    lines.append(f"Query it:  duckdb {path}   (or python -c \"import duckdb; print(duckdb.connect('{path}', read_only=True).sql('from marts.dim_articles'))\")")
+    lines.append(f"Query it:  duckdb -readonly {path}   (or python -c \"import duckdb; "
+                 f"print(duckdb.connect('{path}', read_only=True).sql('from marts.dim_articles'))\")")
     return "\n".join(lines)
 
 

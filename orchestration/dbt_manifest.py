@@ -22,6 +22,10 @@ def dbt_env(work_path: str | Path | None = None) -> dict[str, str]:
     never the published one (WAREHOUSE_PATH), which only the publish step replaces."""
     path = Path(work_path) if work_path else settings.work_path_for(settings.warehouse_path())
     os.environ["DBT_DUCKDB_PATH"] = str(path.resolve())
+    # dbt imports orchestration.dbt_functions (its DuckDB plugin) from its own working directory
+    paths = os.environ.get("PYTHONPATH", "").split(os.pathsep)
+    if str(settings.REPO_ROOT) not in paths:
+        os.environ["PYTHONPATH"] = os.pathsep.join([str(settings.REPO_ROOT), *filter(None, paths)])
     os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")  # offline: no telemetry calls
     return dict(os.environ)
 

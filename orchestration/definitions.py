@@ -13,11 +13,12 @@ from orchestration.assets.ingest import raw_articles
 from orchestration.assets.publish import published_warehouse
 from orchestration.automation import all_assets_job, daily_rebuild, seeds_folder_sensor
 from orchestration.checks import expectation_checks
-from orchestration.resources import SeedsFolder, WarehouseResource
+from orchestration.resources import ReportFolders, SeedsFolder, WarehouseResource
 
 
-def build_definitions(warehouse_path: Path | str | None = None, seeds_dir: Path | str | None = None) -> dg.Definitions:
-    """The product's definitions; tests pass a temporary warehouse and seeds folder."""
+def build_definitions(warehouse_path: Path | str | None = None, seeds_dir: Path | str | None = None,
+                      data_docs_dir: Path | str | None = None, charts_dir: Path | str | None = None) -> dg.Definitions:
+    """The product's definitions, paths from settings (the environment); tests pass temporary ones."""
     return dg.Definitions(
         assets=[raw_articles, extract_articles, dbt_models, figure_estimates_chart, published_warehouse],
         asset_checks=expectation_checks(),
@@ -27,6 +28,8 @@ def build_definitions(warehouse_path: Path | str | None = None, seeds_dir: Path 
         resources={
             "warehouse": WarehouseResource(path=str(Path(warehouse_path or settings.warehouse_path()).resolve())),
             "seeds": SeedsFolder(path=str(Path(seeds_dir or settings.seeds_dir()).resolve())),
+            "reports": ReportFolders(data_docs=str(Path(data_docs_dir or settings.data_docs_dir()).resolve()),
+                                     charts=str(Path(charts_dir or settings.charts_dir()).resolve())),
             "dbt": dbt_resource(),
         },
         # one process runs the steps one after another: DuckDB allows a single writer per file

@@ -23,10 +23,16 @@ from pathlib import Path
 import duckdb
 
 from orchestration import warehouse
-from orchestration.code_version import code_digest
 from orchestration.articles.reader import (
-    MAX_FILE_BYTES, Article, IngestError, article_id_for, list_article_files, read_article, too_large_reason,
+    MAX_FILE_BYTES,
+    Article,
+    IngestError,
+    article_id_for,
+    list_article_files,
+    read_article,
+    too_large_reason,
 )
+from orchestration.code_version import code_digest
 
 DEPENDENT_TABLES = [f"raw.{t}" for t in warehouse.EXTRACTION_TABLES] + ["raw.extraction_ledger"]
 READER_DIR = Path(__file__).resolve().parent / "articles"

@@ -1,4 +1,5 @@
-"""Dagster resources: the warehouse (published file and working file) and the seeds folder."""
+"""Dagster resources: the warehouse (published file and working file), the seeds folder, and the
+report folders. Every path a definition reads comes through one of them."""
 from __future__ import annotations
 
 from contextlib import contextmanager
@@ -71,6 +72,13 @@ class WarehouseResource(dg.ConfigurableResource):
         with warehouse.connect(self.work_path, read_only=read_only, wait_seconds=self.connect_wait_seconds,
                                on_wait=waiting) as con:
             yield con
+
+
+class ReportFolders(dg.ConfigurableResource):
+    """Where the checks write Great Expectations' Data Docs and the chart asset its PNG."""
+
+    data_docs: str
+    charts: str
 
 
 class SeedsFolder(dg.ConfigurableResource):

@@ -33,7 +33,7 @@ import duckdb
 
 from orchestration.extraction import records
 
-SCHEMAS = ("raw", "staging", "marts")
+SCHEMAS = ("raw", "staging", "intermediate", "marts")
 
 ARTICLES_COLUMNS = [
     ("article_id", "VARCHAR NOT NULL"), ("file_name", "VARCHAR NOT NULL"), ("content_sha256", "VARCHAR NOT NULL"),

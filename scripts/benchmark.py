@@ -15,7 +15,8 @@ For each corpus it prints:
     stage's own rate in the run (parser workers, database writes) vs bare ``nlp.pipe`` with
     the same number of processes. Corpora over --sample articles are compared on an evenly
     spaced sample of that many articles, which the line says.
-Each pipeline run is `python -m orchestration.cli run`, the command `make run` runs, timed from\nthe outside (interpreter start-up included) with a Dagster instance of its own.
+Each pipeline run is `python -m orchestration.cli run`, the command `make run` runs, timed from
+the outside (interpreter start-up included) with a Dagster instance of its own.
 """
 from __future__ import annotations
 
@@ -206,7 +207,8 @@ def report(r: dict) -> str:
     if "bare_parallel_wps" in r:
         lines.append(
             f"  extract stage in the run: {extract_wps:,.0f} words/s with {processes} parser processes (parse, extract, write) "
-            f"vs bare nlp.pipe n_process={processes} {r['bare_parallel_wps']:,.0f} words/s → ratio {extract_wps / r['bare_parallel_wps']:.2f}")
+            f"vs bare nlp.pipe n_process={processes} {r['bare_parallel_wps']:,.0f} words/s "
+            f"→ ratio {extract_wps / r['bare_parallel_wps']:.2f}")
     return "\n".join(lines)
 
 

@@ -281,7 +281,8 @@ class Folder:
         elif how == "numbers":
             text = re.sub(r"\b\d{2,3}\b", lambda m: str(int(m.group(0)) + self.rng.randint(1, 9)), text, count=3)
         elif how == "date":
-            text = re.sub(r"published: \d{4}-\d{2}-\d{2}", f"published: 2025-{self.rng.randint(1, 12):02d}-{self.rng.randint(1, 28):02d}", text)
+            month, day = self.rng.randint(1, 12), self.rng.randint(1, 28)
+            text = re.sub(r"published: \d{4}-\d{2}-\d{2}", f"published: 2025-{month:02d}-{day:02d}", text)
             if "published:" not in text:
                 text = f"Updated {self.rng.randint(1, 28)} March 2025\n\n" + text
         else:
@@ -430,7 +431,8 @@ def soak(rounds: int, seed: int, workdir: Path, start_articles: int, kill_rate: 
     final, tables = snapshot(warehouse), snapshot(clean)
     differences = compare(final, tables)
     log(f"compared {len(tables)} raw and marts tables of the final warehouse with the clean build: "
-        + ", ".join(f"{t} {len(tables[t])} rows" for t in ("raw.articles", "raw.ingest_errors", "raw.sentences", "marts.fct_figures") if t in tables))
+        + ", ".join(f"{t} {len(tables[t])} rows" for t in ("raw.articles", "raw.ingest_errors", "raw.sentences", "marts.fct_figures")
+                    if t in tables))
     for problem in differences:
         log("DIFFERENCE " + problem)
     summary = {"rounds": rounds, "killed_runs": kills, "failed_runs": len(failures), "differences": len(differences),

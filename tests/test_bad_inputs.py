@@ -382,7 +382,7 @@ def test_readme_lists_every_case_with_its_outcome():
     assert "## Bad input and reliability" in text
     section = text.split("## Bad input and reliability", 1)[1].split("\n## ", 1)[0]
     for case in CASES:
-        line = next((l for l in section.splitlines() if l.startswith("|") and case.label in l), None)
+        line = next((row for row in section.splitlines() if row.startswith("|") and case.label in row), None)
         assert line, f"README does not list: {case.label}"
         assert case.outcome in line.lower(), f"README line for {case.label!r} does not say {case.outcome}"
 

@@ -43,10 +43,10 @@ CHROMIUM_ARGS = [
 ]
 LOCATION = "orchestration.definitions"  # the code location's name when loaded with -m
 ARTIFACTS = REPO / "reports" / "test-artifacts" / "ui-browser"
-GROUPS = ["ingest", "extract", "staging", "marts", "quality", "publish"]
+GROUPS = ["ingest", "extract", "staging", "intermediate", "marts", "quality", "publish"]
 # what a user looks for in each group (the full lists come from the definitions)
 LANDMARKS = {
-    "ingest": "raw_articles", "extract": "raw_figure_mentions", "staging": "stg_articles",
+    "ingest": "raw_articles", "extract": "raw_figure_mentions", "staging": "stg_articles", "intermediate": "int_figures",
     "marts": "fct_figure_estimates", "quality": "figure_estimates_chart", "publish": "published_warehouse",
 }
 SERVER_START_SECONDS = 180

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import codecs
-import shutil
 from datetime import date
 
 import pytest
@@ -33,7 +32,7 @@ def test_the_published_warehouse_holds_raw_and_marts_and_the_working_file_the_re
     assert schemas == {"raw", "marts", "meta"}  # what analysts query, and who published it
     assert query(seed_warehouse, "SELECT count(*) FROM meta.publication WHERE run_id IS NOT NULL") == [(1,)]
     working = {r[0] for r in query(work_path_for(seed_warehouse), "SELECT DISTINCT table_schema FROM information_schema.tables")}
-    assert {"raw", "staging", "marts"} <= working
+    assert {"raw", "staging", "intermediate", "marts"} <= working
     assert not any(s.startswith("main_") for s in working)
 
 
@@ -90,20 +89,26 @@ def test_quality_check_runs_in_the_job_and_passes(seed_warehouse):
     assert "ge_raw_articles" in check_keys
 
 
-def test_sensor_sees_added_changed_removed(seeds_copy, monkeypatch):
+def test_sensor_sees_added_changed_removed(seeds_copy):
     import dagster as dg
 
     from orchestration.automation import seeds_folder_sensor
+    from orchestration.resources import SeedsFolder
 
-    monkeypatch.setenv("SEEDS_DIR", str(seeds_copy))
-    ctx = dg.build_sensor_context(cursor=None)
-    assert isinstance(seeds_folder_sensor(ctx), dg.RunRequest)  # first look builds
-    assert isinstance(seeds_folder_sensor(dg.build_sensor_context(cursor=ctx.cursor)), dg.SkipReason)
+    resources = {"seeds": SeedsFolder(path=str(seeds_copy))}  # the folder comes from the resource, as in the UI
+
+    def tick(cursor):
+        context = dg.build_sensor_context(cursor=cursor, resources=resources)
+        return context, seeds_folder_sensor(context)
+
+    ctx, first = tick(None)
+    assert isinstance(first, dg.RunRequest)  # first look builds
+    assert isinstance(tick(ctx.cursor)[1], dg.SkipReason)
 
     (seeds_copy / "new.txt").write_text("New article\n\nFive people were killed.\n", encoding="utf-8")
     next(seeds_copy.glob("004_*.txt")).unlink()
     next(seeds_copy.glob("000_*.txt")).write_text("Changed\n\nText.\n", encoding="utf-8")
-    request = seeds_folder_sensor(dg.build_sensor_context(cursor=ctx.cursor))
+    request = tick(ctx.cursor)[1]
     assert isinstance(request, dg.RunRequest)
     assert request.tags["seeds_change"] == "1 added, 1 changed, 1 removed"
 

@@ -1,5 +1,5 @@
 -- A part ("39 children" of "803 people") is never grouped into an estimate with its whole.
 select e.estimate_id, f.figure_id
-from {{ ref('fct_figure_estimates') }} e, unnest(e.figure_ids) as t(figure_id)
-join {{ ref('fct_figures') }} f on f.figure_id = t.figure_id
+from {{ ref('fct_figure_estimates') }} as e, unnest(e.figure_ids) as t (figure_id)
+inner join {{ ref('fct_figures') }} as f on t.figure_id = f.figure_id
 where f.parent_figure_id is not null

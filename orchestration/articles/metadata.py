@@ -13,7 +13,8 @@ from datetime import date
 from orchestration.extraction import lexicon as lx
 
 _MONTHS = lx.MONTH_NUMBERS  # one home for month names: the extraction lexicon
-_MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MONTH_RE = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+             r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 
 _DASH = r"\s+[–—-]\s+"
 _NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|al-|bin|de|van|von)){1,3}"
@@ -29,9 +30,12 @@ _CITE_AS = re.compile(
     r"^\s*Please cite as:\s*(?P<pub>[^,]+),\s*'?(?P<section>.*?)'?\s+in\s+\*?(?P<report>[^*]+?)\*?,\s*(?P<when>[^.]+)\.?\s*$",
     re.I,
 )
-_COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright)\s*(?:\d{4}\s+)?(?P<pub>[A-Z][^|\d©]{2,80}?)\s*(?:\d{4})?\s*(?:[|.,]|all rights|$)", re.I)
-_NEWSLETTER = re.compile(r"^\s*(?:subscribe to|sign up for)\s+(?P<pub>(?:the\s+)?[A-Z][\w&'’. ]{1,40}?)(?:'s)?\s+(?:newsletter|daily|alerts?)\b", re.I)
-_CONTRIBUTOR = re.compile(r"\b(?:is a (?:regular |frequent )?(?:contributor|columnist|correspondent) (?:to|for)|writes for)\s+(?P<pub>(?:the\s+)?[A-Z][\w&'’. ]{1,40}?)\s*\.", re.I)
+_COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright)\s*(?:\d{4}\s+)?(?P<pub>[A-Z][^|\d©]{2,80}?)"
+                        r"\s*(?:\d{4})?\s*(?:[|.,]|all rights|$)", re.I)
+_NEWSLETTER = re.compile(r"^\s*(?:subscribe to|sign up for)\s+(?P<pub>(?:the\s+)?[A-Z][\w&'’. ]{1,40}?)(?:'s)?"
+                         r"\s+(?:newsletter|daily|alerts?)\b", re.I)
+_CONTRIBUTOR = re.compile(r"\b(?:is a (?:regular |frequent )?(?:contributor|columnist|correspondent) (?:to|for)|writes for)"
+                          r"\s+(?P<pub>(?:the\s+)?[A-Z][\w&'’. ]{1,40}?)\s*\.", re.I)
 _URL = re.compile(r"https?://[^\s)\]>\"']+")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 

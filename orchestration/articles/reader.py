@@ -11,10 +11,15 @@ from orchestration.articles.boilerplate import split_boilerplate
 from orchestration.articles.decode import UndecodableError, decode_bytes
 from orchestration.articles.frontmatter import FrontMatterError, split_front_matter
 from orchestration.articles.markup import HTML, MARKDOWN, detect_format, html_to_text, markdown_to_text
-from orchestration.articles.publisher import (
-    credited_outlet, is_aggregator, publisher_from_marker, publisher_from_title, publisher_from_url, site_of,
-)
 from orchestration.articles.metadata import infer_metadata, latest_full_date
+from orchestration.articles.publisher import (
+    credited_outlet,
+    is_aggregator,
+    publisher_from_marker,
+    publisher_from_title,
+    publisher_from_url,
+    site_of,
+)
 from orchestration.extraction.ids import stable_id
 
 ARTICLE_SUFFIXES = (".txt",)

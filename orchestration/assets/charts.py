@@ -1,12 +1,12 @@
 """Quality stage: a chart of every claim behind each figure estimate, attached to the asset as an image."""
 
 import base64
+from pathlib import Path
 
 import dagster as dg
 
-from orchestration import settings
 from orchestration.charts import figure_estimates_png
-from orchestration.resources import WarehouseResource
+from orchestration.resources import ReportFolders, WarehouseResource
 
 CHART_FILE = "figure_estimates.png"
 
@@ -39,11 +39,12 @@ MARTS = ["fct_figure_estimates", "fct_figures", "dim_actors", "dim_sources", "di
         "Written to reports/charts/figure_estimates.png (CHARTS_DIR) and shown here."
     ),
 )
-def figure_estimates_chart(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
+def figure_estimates_chart(context: dg.AssetExecutionContext, warehouse: WarehouseResource,
+                           reports: ReportFolders) -> dg.MaterializeResult:
     with warehouse.connect(read_only=True) as con:
         claims = con.execute(CLAIMS_SQL).df()
     png = figure_estimates_png(claims)
-    folder = settings.charts_dir()
+    folder = Path(reports.charts)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / CHART_FILE
     path.write_bytes(png)

@@ -11,7 +11,8 @@ DESCRIPTIONS = {
     "sentences": "Sentences of each article body with character offsets (raw.sentences).",
     "entity_mentions": "Actor mentions resolved within each article (raw.entity_mentions).",
     "place_mentions": "Named places (GPE / LOC / FAC) with offsets: where things happen (raw.place_mentions).",
-    "figure_mentions": "Numbers that count something: value range, hedge, count type, claimant, outlet, part-of link (raw.figure_mentions).",
+    "figure_mentions": ("Numbers that count something: value range, hedge, count type, claimant, outlet, part-of link "
+                        "(raw.figure_mentions)."),
     "date_mentions": "Date expressions resolved to calendar dates with a precision (raw.date_mentions).",
     "events": "Dated happenings: the clause a date anchors, with its place (raw.events).",
     "event_actors": "Actors taking part in each event, with a role (raw.event_actors).",

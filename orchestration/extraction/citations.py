@@ -24,11 +24,11 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from orchestration.extraction import lexicon as lx
 from orchestration.extraction.actors import mention_at
 from orchestration.extraction.dates import find_absolute_dates, sentence_index
 from orchestration.extraction.ids import stable_id
 from orchestration.extraction.records import ArticleInput, Citation
-from orchestration.extraction import lexicon as lx
 from orchestration.extraction.tokens import tokens
 
 # ---------------------------------------------------------------------------------------------

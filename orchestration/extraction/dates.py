@@ -26,8 +26,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from orchestration.extraction.ids import stable_id
 from orchestration.extraction import lexicon as lx
+from orchestration.extraction.ids import stable_id
 from orchestration.extraction.records import ArticleInput, DateMention
 
 # ---------------------------------------------------------------------------------------------
@@ -72,7 +72,8 @@ _P = {
     # "2015", "early 2025", "the end of 2024"
     "y": rf"(?<![\w.,/:$€£#-])(?:(?P<mod>{_MOD})[\s-]+)?(?P<y>{_YEAR})(?![\w%])(?![.,]\d)",
     # "2011-2015", "2024/25", "between 2011 and 2015"
-    "yy": rf"(?<![\w.,/-])(?:(?P<pre>(?i:between|from))\s+)?(?P<y>{_YEAR})\s*(?:[-–—/]|\s+(?P<jw>(?i:and|to|until|through))\s+)(?P<y2>{_YEAR}|\d\d)(?![\w%/.-])",
+    "yy": (rf"(?<![\w.,/-])(?:(?P<pre>(?i:between|from))\s+)?(?P<y>{_YEAR})"
+           rf"\s*(?:[-–—/]|\s+(?P<jw>(?i:and|to|until|through))\s+)(?P<y2>{_YEAR}|\d\d)(?![\w%/.-])"),
     # "the 1990s", "the late 1990s"
     "decade": rf"{_NB}(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?P<y>(?:1[89]|20)\d0)s(?![\w])",
     # "summer 2024", "the winter of 2022", "last spring"

@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from orchestration.extraction.ids import stable_id
 from orchestration.extraction import lexicon as lx
+from orchestration.extraction.ids import stable_id
 from orchestration.extraction.records import ArticleInput, DateMention, EntityMention, Event, EventActor
 
 # Dependency labels we climb through from a date to the word it modifies.

@@ -1,17 +1,17 @@
 """Text in, records out: run every extractor over one parsed article.
 
-``extract_article`` is the single entry point the Dagster asset (and the benchmark) call.
-It is pure: no I/O, no Dagster, so it can run on many processes.
+``extract_from_doc`` runs every extractor over a spaCy Doc; the parsing runner
+(``orchestration.parsing.extract_chunk``) calls it on each Doc of ``nlp.pipe``, in this process
+or on a Dask worker. ``extract_article`` parses one text first, for scripts and tests. Pure: no
+I/O, no Dagster, no DuckDB.
 """
 from __future__ import annotations
-
-from collections.abc import Iterable, Iterator
 
 from orchestration.extraction import actors, citations, dates, events, figures, quotes
 from orchestration.extraction import lexicon as lx
 from orchestration.extraction.attribution import find_attribution_spans
-from orchestration.extraction.nlp import load_nlp
 from orchestration.extraction.ids import stable_id
+from orchestration.extraction.nlp import load_nlp
 from orchestration.extraction.records import ArticleExtraction, ArticleInput, PlaceMention, Sentence
 from orchestration.extraction.tokens import release
 
@@ -92,14 +92,3 @@ def _extract(doc, article: ArticleInput, boilerplate: str) -> ArticleExtraction:
 
 def extract_article(article: ArticleInput, boilerplate: str = "") -> ArticleExtraction:
     return extract_from_doc(load_nlp()(article.body), article, boilerplate)
-
-
-def extract_articles(
-    items: Iterable[tuple[ArticleInput, str]], batch_size: int = 16, n_process: int = 1
-) -> Iterator[ArticleExtraction]:
-    """Stream many (article, boilerplate) pairs through ``nlp.pipe`` (batched, optionally multi-process)."""
-    items = list(items)
-    nlp = load_nlp()
-    docs = nlp.pipe((a.body for a, _ in items), batch_size=batch_size, n_process=n_process)
-    for (article, boilerplate), doc in zip(items, docs):
-        yield extract_from_doc(doc, article, boilerplate)

@@ -19,7 +19,6 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 # shown with a failing row even when no expectation reads them
 IDENTIFYING_COLUMNS = ("file_name", "sentence_no", "start_char", "end_char", "surface_text")
 
@@ -181,7 +180,8 @@ def validate(suite: Suite, frame, parameters: dict | None = None, docs_root: Pat
     gx_suite = ctx.suites.add_or_update(gx.ExpectationSuite(**definition))
     datasource = ctx.data_sources.add_or_update_pandas("warehouse")
     asset = next((a for a in datasource.assets if a.name == suite.name), None) or datasource.add_dataframe_asset(suite.name)
-    batch_def = next((b for b in asset.batch_definitions if b.name == "whole_table"), None) or asset.add_batch_definition_whole_dataframe("whole_table")
+    batch_def = (next((b for b in asset.batch_definitions if b.name == "whole_table"), None)
+                 or asset.add_batch_definition_whole_dataframe("whole_table"))
     validation = ctx.validation_definitions.add_or_update(gx.ValidationDefinition(name=suite.name, data=batch_def, suite=gx_suite))
     checkpoint = ctx.checkpoints.add_or_update(
         gx.Checkpoint(name=suite.name, validation_definitions=[validation], actions=[],

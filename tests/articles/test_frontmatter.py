@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from orchestration.articles.frontmatter import FrontMatterError, split_front_matter
+from orchestration.articles.frontmatter import split_front_matter
 from orchestration.articles.reader import IngestError, read_article
 
 

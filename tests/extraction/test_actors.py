@@ -1,16 +1,15 @@
 """Entity mentions: seed articles plus short sentences about other conflicts, one rule each."""
 from __future__ import annotations
 
-
 import pytest
 
-from orchestration.extraction.value_sets import ACTOR_TYPES, MENTION_RESOLUTIONS
 from orchestration.extraction.actors import actor_key, extract_mentions
 from orchestration.extraction.ids import stable_id
-from tests.conftest import seed_text as seed
 from orchestration.extraction.records import ArticleInput
-
+from orchestration.extraction.value_sets import ACTOR_TYPES, MENTION_RESOLUTIONS
 from tests.conftest import SEEDS  # noqa: E402
+from tests.conftest import seed_text as seed
+
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 PLACES = {"Latakia", "Tartus", "Tartous", "Hmeimim", "Hmeimin", "Khmeimim", "Jableh", "Jeblah"}
 

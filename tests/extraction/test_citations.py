@@ -7,13 +7,8 @@ import pytest
 
 from orchestration.extraction.citations import extract_citations
 from orchestration.extraction.ids import stable_id
-from tests.conftest import seed_text as seed
 from orchestration.extraction.records import ArticleInput
-
-
-
-
-
+from tests.conftest import seed_text as seed
 
 
 def run(nlp, body: str, boilerplate: str = "", article_id: str = "a1"):

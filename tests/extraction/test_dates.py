@@ -7,13 +7,8 @@ import pytest
 
 from orchestration.extraction.dates import extract_dates, find_absolute_dates
 from orchestration.extraction.ids import stable_id
-from tests.conftest import seed_text as seed
 from orchestration.extraction.records import ArticleInput
-
-
-
-
-
+from tests.conftest import seed_text as seed
 
 
 def run(nlp, body: str, published: date | None = None, article_id: str = "a1"):

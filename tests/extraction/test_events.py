@@ -8,13 +8,8 @@ import pytest
 from orchestration.extraction.dates import extract_dates
 from orchestration.extraction.events import build_events
 from orchestration.extraction.ids import stable_id
-from tests.conftest import seed_text as seed
 from orchestration.extraction.records import ArticleInput, EntityMention
-
-
-
-
-
+from tests.conftest import seed_text as seed
 
 
 def mention(body: str, surface: str, actor_type: str = "organization", after: str = "",

@@ -1,16 +1,15 @@
 """Direct quotations and their speakers: seed articles plus short texts about other conflicts."""
 from __future__ import annotations
 
-
 import pytest
 
 from orchestration.extraction.actors import extract_mentions
 from orchestration.extraction.ids import stable_id
 from orchestration.extraction.quotes import extract_quotes
-from tests.conftest import seed_text as seed
 from orchestration.extraction.records import ArticleInput
-
 from tests.conftest import SEEDS  # noqa: E402
+from tests.conftest import seed_text as seed
+
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 
 

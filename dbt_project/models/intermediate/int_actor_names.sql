@@ -11,6 +11,7 @@ with mention_names as (
     from {{ ref('stg_entity_mentions') }}
     group by 1, 2
 ),
+
 affiliation_names as (
     -- the states institutions belong to ("Israel" for "the Israeli military") are actors even
     -- where the article never names them as one
@@ -18,6 +19,7 @@ affiliation_names as (
     from {{ ref('stg_entity_mentions') }}
     where nullif(trim(affiliation), '') is not null
 ),
+
 claimant_names as (
     -- claimants the figure extractor named without an entity mention behind them
     select trim(claimant_text) as name, null as actor_type, count(*) as n, null as affiliation
@@ -25,19 +27,30 @@ claimant_names as (
     where claimant_mention_id is null and nullif(trim(claimant_text), '') is not null
     group by 1
 ),
+
 names as (
     -- the type seen most often; ties broken alphabetically so every build agrees
-    select name, coalesce(arg_max(actor_type, (n, actor_type)) filter (where actor_type is not null), 'other') as seen_type,
-           sum(n) as n, max(affiliation) as affiliation
-    from (select * from mention_names union all select * from claimant_names union all select * from affiliation_names)
+    select
+        name, coalesce(arg_max(actor_type, (n, actor_type)) filter (where actor_type is not null), 'other') as seen_type,
+        sum(n) as n, max(affiliation) as affiliation
+    from (
+        select * from mention_names
+        union all
+        select * from claimant_names
+        union all
+        select * from affiliation_names
+    ) as every_name
     group by name
 ),
+
 aliases as (
-    select {{ actor_key('alias') }} as alias_key,
-           min(actor_name) as actor_name, min(actor_type) as actor_type, min(affiliation) as affiliation
+    select
+        actor_key(alias) as alias_key,
+        min(actor_name) as actor_name, min(actor_type) as actor_type, min(affiliation) as affiliation
     from {{ ref('actor_aliases') }}
     group by 1
 ),
+
 curated as (
     select
         n.name,
@@ -46,33 +59,47 @@ curated as (
         coalesce(a.affiliation, n.affiliation) as affiliation,
         a.actor_name is not null as is_curated,
         n.n
-    from names n
-    left join aliases a on a.alias_key = {{ actor_key('n.name') }}
+    from names as n
+    left join aliases as a on a.alias_key = actor_key(n.name)
 ),
+
 keyed as (
-    select *,
-        {{ actor_key('resolved_name') }} as key,
-        string_split({{ actor_key('resolved_name') }}, ' ') as tokens
+    select
+        *,
+        actor_key(resolved_name) as key,
+        string_split(actor_key(resolved_name), ' ') as tokens
     from curated
 ),
+
 full_people as (
-    select distinct tokens[-1] as surname, {{ consonant_skeleton('tokens[1]') }} as given_skeleton,
-           tokens[-1] || '|' || {{ consonant_skeleton('tokens[1]') }} as person_key
+    select distinct
+        tokens[-1] as surname, {{ consonant_skeleton('tokens[1]') }} as given_skeleton,
+        tokens[-1] || '|' || {{ consonant_skeleton('tokens[1]') }} as person_key
     from keyed
     where actor_type = 'person' and len(tokens) >= 2
 ),
+
 unique_surnames as (
-    select surname, min(person_key) as person_key from full_people group by surname having count(*) = 1
+    select surname, min(person_key) as person_key from full_people
+    group by surname
+    having count(*) = 1
 ),
+
 org_initials as (
-    select key, array_to_string(list_transform(
-               list_filter(tokens, lambda t: t not in ('of', 'for', 'the', 'and', 'in', 'on', 'de', 'al')), lambda t: t[1]), '') as initials
+    select
+        key, array_to_string(list_transform(
+            list_filter(tokens, lambda t: t not in ('of', 'for', 'the', 'and', 'in', 'on', 'de', 'al')), lambda t: t[1]
+        ), '') as initials
     from keyed
     where actor_type in ('organization', 'armed_group', 'government_body', 'military_unit', 'media') and len(tokens) >= 2
 ),
+
 unique_initials as (
-    select initials, min(key) as key from org_initials group by initials having count(distinct key) = 1
+    select initials, min(key) as key from org_initials
+    group by initials
+    having count(distinct key) = 1
 ),
+
 clustered as (
     select
         k.*,
@@ -85,10 +112,11 @@ clustered as (
                 then 'name:' || ui.key
             else 'name:' || k.key
         end as cluster_key
-    from keyed k
-    left join unique_surnames us on k.actor_type = 'person' and len(k.tokens) = 1 and us.surname = k.tokens[1]
-    left join unique_initials ui on ui.initials = k.tokens[1]
+    from keyed as k
+    left join unique_surnames as us on k.actor_type = 'person' and len(k.tokens) = 1 and us.surname = k.tokens[1]
+    left join unique_initials as ui on ui.initials = k.tokens[1]
 )
+
 select
     name,
     resolved_name,

@@ -5,32 +5,40 @@
 -- episode agree ("Syria" rather than one saying "Latakia"), while an article about El Fasher
 -- that mentions Syria once keeps its own place. Spellings are matched with actor_key.
 with places as (
-    select p.article_id, p.surface_text, {{ actor_key('p.surface_text') }} as place_key
-    from {{ ref('stg_place_mentions') }} p
+    select p.article_id, p.surface_text, actor_key(p.surface_text) as place_key
+    from {{ ref('stg_place_mentions') }} as p
     where not exists (
-        select 1 from {{ ref('stg_entity_mentions') }} m
+        select 1 from {{ ref('stg_entity_mentions') }} as m
         where m.article_id = p.article_id and m.start_char < p.end_char and p.start_char < m.end_char
     )
 ),
+
 spellings as (
-    select article_id, place_key, surface_text, count(*) as n from places group by 1, 2, 3
+    select article_id, place_key, surface_text, count(*) as n from places
+    group by 1, 2, 3
 ),
+
 per_article as (
     -- the commonest spelling names the place; ties broken alphabetically so every build agrees
     select article_id, place_key, arg_max(surface_text, (n, surface_text)) as surface_text, sum(n) as n
-    from spellings group by 1, 2
+    from spellings
+    group by 1, 2
 ),
+
 candidates as (
     select *, max(n) over (partition by article_id) as top_n from per_article
 ),
+
 spread as (
-    select place_key, count(distinct article_id) as n_articles from per_article group by 1
+    select place_key, count(distinct article_id) as n_articles from per_article
+    group by 1
 )
+
 select
     c.article_id,
     arg_max(c.surface_text, (s.n_articles, c.n, c.place_key)) as region,
     arg_max(c.place_key, (s.n_articles, c.n, c.place_key)) as region_key
-from candidates c
-join spread s using (place_key)
+from candidates as c
+inner join spread as s using (place_key)
 where c.n >= 2 and c.n >= 0.25 * c.top_n
 group by c.article_id

@@ -13,5 +13,5 @@ select
     cast(a.published_date_precision as varchar) as published_date_precision,
     cast(a.title_source as varchar) as title_source,
     cast(a.encoding as varchar) as source_encoding
-from {{ ref('stg_articles') }} a
-left join {{ ref('int_source_names') }} s on s.raw_name = trim(a.publisher)
+from {{ ref('stg_articles') }} as a
+left join {{ ref('int_source_names') }} as s on s.raw_name = trim(a.publisher)

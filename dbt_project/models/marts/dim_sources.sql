@@ -2,6 +2,7 @@
 with counted as (
     select *, count(*) over (partition by source_id, source_name) as spellings from {{ ref('int_source_names') }}
 ),
+
 grouped as (
     select
         source_id,
@@ -12,16 +13,18 @@ grouped as (
     from counted
     group by source_id
 ),
+
 curated_spellings as (
     -- every curated spelling of a source the warehouse has, so "OCHA" also answers to its full name
     select {{ name_id('source', name_key('source_name')) }} as source_id, list(distinct alias order by alias) as spellings
     from {{ ref('source_aliases') }}
     group by 1
 )
+
 select
     cast(g.source_id as varchar) as source_id,
     cast(g.name as varchar) as name,
     cast(coalesce(g.curated_type, {{ source_type_guess('g.name') }}) as varchar) as source_type,
     cast(list_sort(list_distinct(list_concat(g.seen_spellings, coalesce(c.spellings, [])))) as varchar[]) as aliases
-from grouped g
-left join curated_spellings c using (source_id)
+from grouped as g
+left join curated_spellings as c using (source_id)

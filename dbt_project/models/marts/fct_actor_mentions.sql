@@ -10,5 +10,5 @@ select
     cast(m.canonical_name as varchar) as canonical_name_in_article,
     cast(m.resolution as varchar) as resolution,
     cast(m.sentence_no as integer) as sentence_no
-from {{ ref('int_actor_mentions') }} m
-left join {{ ref('stg_sentences') }} s on s.article_id = m.article_id and s.sentence_no = m.sentence_no
+from {{ ref('int_actor_mentions') }} as m
+left join {{ ref('stg_sentences') }} as s on m.article_id = s.article_id and m.sentence_no = s.sentence_no

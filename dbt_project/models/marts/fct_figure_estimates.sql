@@ -14,9 +14,10 @@ with claims as (
         end as point_value,
         coalesce(claimed_by_actor_id, reported_via_source_id, 'article:' || article_id) as source_key,
         count(*) over (partition by count_type, unit_class, scope, region_key, subject) as subject_claims
-    from {{ ref('int_figures') }} f
+    from {{ ref('int_figures') }} as f
     where resolved_parent_figure_id is null and not is_vague and count_type <> 'other'
 ),
+
 grouped as (
     select
         count_type || '|' || unit_class || '|' || scope || '|' || region_key as quantity_key,
@@ -37,6 +38,7 @@ grouped as (
     from claims
     group by 1, 2
 )
+
 select
     cast({{ name_id('estimate', 'quantity_key') }} as varchar) as estimate_id,
     cast(count_type as varchar) as count_type,
