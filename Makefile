@@ -13,7 +13,7 @@ export DAGSTER_HOME := $(CURDIR)/dagster_home
 $(STAMP): requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
-	$(BIN)/python -m orchestration.dbt_manifest
+	$(BIN)/python -m orchestration.warehouse.dbt_manifest
 	@touch $@
 
 install: $(STAMP)

@@ -14,9 +14,10 @@ import time
 def summary_text(path) -> str:
     from pathlib import Path
 
-    from orchestration import settings, warehouse
-    from orchestration.publish import publication
-    from orchestration.quality.suites import data_docs_index
+    from orchestration import settings
+    from orchestration.library.quality.suites import data_docs_index
+    from orchestration.warehouse import database as warehouse
+    from orchestration.warehouse.publish import publication
 
     if not Path(path).exists():
         return f"\nNothing is published at {path} yet: `make run` builds it (the file appears once a run passes every blocking check)."
@@ -78,7 +79,7 @@ def run() -> int:
             if event.event_type_value == "PIPELINE_FAILURE" and not failures:
                 error = getattr(event.event_specific_data, "error", None)
                 print(f"RUN FAILED: {(error.message if error else event.message or '').strip()}", file=sys.stderr)
-        from orchestration.checks import unchanged_text
+        from orchestration.defs.checks import unchanged_text
 
         print(f"\nRun {result.run_id} failed after {elapsed:.1f}s: {unchanged_text(settings.warehouse_path())}.\n"
               "See the run in the UI (make ui) for details.", file=sys.stderr)

@@ -6,14 +6,14 @@ from pathlib import Path
 import dagster as dg
 
 from orchestration import settings
-from orchestration.assets.charts import figure_estimates_chart
-from orchestration.assets.dbt import dbt_models, dbt_resource
-from orchestration.assets.extract import extract_articles
-from orchestration.assets.ingest import raw_articles
-from orchestration.assets.publish import published_warehouse
-from orchestration.automation import all_assets_job, daily_rebuild, seeds_folder_sensor
-from orchestration.checks import expectation_checks
-from orchestration.resources import ReportFolders, SeedsFolder, WarehouseResource
+from orchestration.defs.assets.charts import figure_estimates_chart
+from orchestration.defs.assets.dbt import dbt_models, dbt_resource
+from orchestration.defs.assets.extract import extract_articles
+from orchestration.defs.assets.ingest import raw_articles
+from orchestration.defs.assets.publish import published_warehouse
+from orchestration.defs.automation import all_assets_job, daily_rebuild, seeds_folder_sensor
+from orchestration.defs.checks import expectation_checks
+from orchestration.defs.resources import ReportFolders, SeedsFolder, WarehouseResource
 
 
 def build_definitions(warehouse_path: Path | str | None = None, seeds_dir: Path | str | None = None,

@@ -121,9 +121,9 @@ def throughput(warehouse: Path, repeats: int, sample: int, processes: int) -> di
     and bare nlp.pipe with ``processes`` processes, to set beside the extract stage's own rate."""
     import duckdb
 
-    from orchestration.extraction.nlp import load_nlp
-    from orchestration.extraction.pipeline import extract_from_doc
-    from orchestration.extraction.records import ArticleInput
+    from orchestration.library.extraction.nlp import load_nlp
+    from orchestration.library.extraction.pipeline import extract_from_doc
+    from orchestration.library.extraction.records import ArticleInput
 
     con = duckdb.connect(str(warehouse), read_only=True)
     rows = con.execute("SELECT article_id, body_text, published_date, publisher, title, boilerplate_text "
@@ -177,7 +177,7 @@ def bench_corpus(name: str, seeds: Path, runs: int, repeats: int, sample: int) -
         return {"name": name, "articles": len(files), "words": words, "cold": cold, "runs": runs,
                 "cold_walls": [c["wall_s"] for c in colds], "rerun": rerun, **tp}
     finally:
-        from orchestration.assets.dbt import run_target
+        from orchestration.defs.assets.dbt import run_target
 
         shutil.rmtree(run_target(work / "w" / "w.duckdb"), ignore_errors=True)  # dbt's folder for this warehouse
         shutil.rmtree(work, ignore_errors=True)

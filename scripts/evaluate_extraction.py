@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""Held-out quality benchmark for ``orchestration.extraction``.
+"""Held-out quality benchmark for ``orchestration.library.extraction``.
 
 Runs ``extract_article`` on every article in ``tests/fixtures/heldout`` (the whole file is
 the body; published date and publisher come from ``gold.json``) and scores the output
@@ -519,8 +519,8 @@ def format_report(summary: dict[str, Any], scores: list[ArticleScore], verbose: 
 
 def run_extractor(article: GoldArticle) -> tuple[Any, str | None]:
     try:
-        from orchestration.extraction.pipeline import extract_article
-        from orchestration.extraction.records import ArticleInput
+        from orchestration.library.extraction.pipeline import extract_article
+        from orchestration.library.extraction.records import ArticleInput
 
         title = next((ln.strip() for ln in article.body.splitlines() if ln.strip()), None)
         inp = ArticleInput(

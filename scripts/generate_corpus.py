@@ -21,7 +21,7 @@ NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d{2,4})(?![\w.])")
 
 
 def _paragraphs() -> list[str]:
-    from orchestration.articles.reader import read_article
+    from orchestration.library.articles.reader import read_article
 
     paragraphs = []
     for path in sorted((REPO / "seeds").glob("*.txt")):

@@ -462,7 +462,7 @@ def main(argv=None) -> int:
         return soak(args.rounds, args.seed, workdir, args.articles, args.kill_rate, args.generated, reader=args.reader)
     finally:
         if args.workdir is None:
-            from orchestration.assets.dbt import run_target
+            from orchestration.defs.assets.dbt import run_target
 
             for name in ("warehouse.duckdb", "clean.duckdb"):  # dbt's folders for these warehouses
                 shutil.rmtree(run_target(workdir / name), ignore_errors=True)

@@ -59,7 +59,7 @@ def seed_warehouse(tmp_path_factory):
 @pytest.fixture(scope="session", autouse=True)
 def _remove_dbt_targets_of_test_warehouses():
     """Each temporary warehouse gets a dbt target folder (~5 MB); drop the ones this session made."""
-    from orchestration.dbt_manifest import PROJECT_DIR
+    from orchestration.warehouse.dbt_manifest import PROJECT_DIR
 
     targets = PROJECT_DIR / "target"
     before = set(targets.glob("run-*"))

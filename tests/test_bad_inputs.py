@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from orchestration.articles.reader import MAX_FILE_BYTES, MAX_TEXT_CHARS
+from orchestration.library.articles.reader import MAX_FILE_BYTES, MAX_TEXT_CHARS
 from tests.conftest import REPO, SEEDS, build, query
 
 ARTICLE = (
@@ -186,7 +186,7 @@ def write_catalogue(seeds: Path, outside: Path) -> None:
 @pytest.fixture(scope="module")
 def catalogue(tmp_path_factory):
     """(warehouse, run result, seeds folder): one build of the five seeds plus the whole catalogue."""
-    import orchestration.ingest as ingest
+    import orchestration.warehouse.sync as ingest
 
     root = tmp_path_factory.mktemp("bad_inputs")
     seeds, outside = root / "seeds", root / "outside"
@@ -390,11 +390,11 @@ def test_readme_lists_every_case_with_its_outcome():
 # ---------------------------------------------------------------- ingest level (no pipeline run): the same guarantees, fast
 
 def _sync(tmp_path, seeds, monkeypatch=None, listing=None):
-    from orchestration import warehouse
-    from orchestration.ingest import sync_articles
+    from orchestration.warehouse import database as warehouse
+    from orchestration.warehouse.sync import sync_articles
 
     if listing and monkeypatch:
-        monkeypatch.setattr("orchestration.ingest.list_article_files", listing)
+        monkeypatch.setattr("orchestration.warehouse.sync.list_article_files", listing)
     with warehouse.connect(tmp_path / "w.duckdb") as con:
         report = sync_articles(con, seeds)
         errors = dict(con.execute("SELECT file_name, reason FROM raw.ingest_errors").fetchall())
@@ -409,7 +409,7 @@ def test_ingest_listed_file_that_no_longer_exists_counts_as_removed(tmp_path, mo
     (seeds / "gone.txt").write_text(ARTICLE)
     report, errors, names = _sync(tmp_path, seeds)
     assert names == {"kept.txt", "gone.txt"}
-    from orchestration.articles.reader import list_article_files
+    from orchestration.library.articles.reader import list_article_files
 
     def listing(folder):
         files = list_article_files(folder)
@@ -422,7 +422,7 @@ def test_ingest_listed_file_that_no_longer_exists_counts_as_removed(tmp_path, mo
 
 
 def test_ingest_refuses_directories_pipes_and_oversized_files_without_reading_them(tmp_path, monkeypatch):
-    from orchestration.ingest import read_seed_file
+    from orchestration.warehouse.sync import read_seed_file
 
     seeds = tmp_path / "seeds"
     (seeds / "dir.txt").mkdir(parents=True)
@@ -430,13 +430,13 @@ def test_ingest_refuses_directories_pipes_and_oversized_files_without_reading_th
     (seeds / "big.txt").write_bytes(b"x" * 2000)
     assert "is a directory" in read_seed_file(seeds, "dir.txt", seeds / "dir.txt")[1].reason
     assert "not a regular file" in read_seed_file(seeds, "pipe.txt", seeds / "pipe.txt")[1].reason
-    monkeypatch.setattr("orchestration.ingest.MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr("orchestration.warehouse.sync.MAX_FILE_BYTES", 1000)
     data, error = read_seed_file(seeds, "big.txt", seeds / "big.txt")
     assert data is None and "file too large: 2,000 bytes" in error.reason and error.size_bytes == 2000
 
 
 def test_ingest_link_inside_the_folder_is_followed_and_outside_refused(tmp_path):
-    from orchestration.ingest import read_seed_file
+    from orchestration.warehouse.sync import read_seed_file
 
     seeds, outside = tmp_path / "seeds", tmp_path / "outside.txt"
     seeds.mkdir()
@@ -456,7 +456,7 @@ def test_ingest_a_reader_crash_quarantines_that_file_only(tmp_path, monkeypatch)
     seeds.mkdir()
     (seeds / "good.txt").write_text(ARTICLE)
     (seeds / "crash.txt").write_text(ARTICLE.replace("12", "13"))
-    from orchestration.articles import reader
+    from orchestration.library.articles import reader
 
     real = reader.read_article
 
@@ -465,14 +465,14 @@ def test_ingest_a_reader_crash_quarantines_that_file_only(tmp_path, monkeypatch)
             raise RecursionError("maximum recursion depth exceeded")
         return real(name, data)
 
-    monkeypatch.setattr("orchestration.ingest.read_article", flaky)
+    monkeypatch.setattr("orchestration.warehouse.sync.read_article", flaky)
     report, errors, names = _sync(tmp_path, seeds)
     assert names == {"good.txt"}
     assert "could not be read (RecursionError" in errors["crash.txt"]
 
 
 def test_reader_limits_apply_to_bytes_given_directly():
-    from orchestration.articles.reader import IngestError, read_article
+    from orchestration.library.articles.reader import IngestError, read_article
 
     assert isinstance(read_article("big.txt", b"a" * (MAX_FILE_BYTES + 1)), IngestError)
     long = read_article("long.txt", b"a " * (MAX_TEXT_CHARS // 2 + 1))
@@ -484,7 +484,7 @@ def test_reader_limits_apply_to_bytes_given_directly():
 def test_real_articles_are_read_as_plain_text_untouched_by_markup_rules():
     """Markup conversion only fires on files that clearly are HTML or Markdown: none of the seeds
     or held-out articles (which hold footnote links such as "- [505](#)" and *emphasis*)."""
-    from orchestration.articles.markup import detect_format
+    from orchestration.library.articles.markup import detect_format
 
     files = [*SEEDS.glob("*.txt"), *(REPO / "tests" / "fixtures").rglob("*.txt")]
     assert files
@@ -493,7 +493,7 @@ def test_real_articles_are_read_as_plain_text_untouched_by_markup_rules():
 
 
 def test_markup_detection_and_conversion():
-    from orchestration.articles.markup import detect_format, html_to_text, markdown_to_text
+    from orchestration.library.articles.markup import detect_format, html_to_text, markdown_to_text
 
     assert detect_format(HTML_PAGE) == "html"
     assert detect_format("<p>One</p><p>Two</p><div>Three</div><p>Four <a href='x'>five</a></p>") == "html"

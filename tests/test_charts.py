@@ -1,4 +1,4 @@
-"""The figure-estimates chart (orchestration/charts.py) on small hand-made frames: no warehouse, no Dagster."""
+"""The figure-estimates chart (orchestration/library/charts.py) on small hand-made frames: no warehouse, no Dagster."""
 from __future__ import annotations
 
 from datetime import date
@@ -6,7 +6,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from orchestration.charts import claim_label, draw_figure_estimates, figure_estimates_png, point_value
+from orchestration.library.charts import claim_label, draw_figure_estimates, figure_estimates_png, point_value
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
@@ -77,7 +77,7 @@ def test_hmeimim_sheltering_chart_shows_every_claim_with_its_source(seed_warehou
     """On the seeds: the sheltered estimate's panel has one labelled point per claim, naming who and through whom."""
     import duckdb
 
-    from orchestration.assets.charts import CLAIMS_SQL
+    from orchestration.defs.assets.charts import CLAIMS_SQL
 
     con = duckdb.connect(str(seed_warehouse), read_only=True)
     try:

@@ -14,7 +14,7 @@ def test_the_private_dagster_dbt_methods_overridden_still_exist_and_are_still_ca
     this test is the tripwire."""
     from dagster_dbt import DbtCliResource
 
-    from orchestration.assets.dbt import WarehouseDbtCli
+    from orchestration.defs.assets.dbt import WarehouseDbtCli
 
     assert isinstance(inspect.getattr_static(DbtCliResource, "_cli_version"), functools.cached_property)
     assert list(inspect.signature(DbtCliResource._initialize_dbt_core_adapter).parameters) == ["self", "args"]
@@ -26,8 +26,8 @@ def test_the_private_dagster_dbt_methods_overridden_still_exist_and_are_still_ca
 @pytest.mark.parametrize("name", ["Ahmed Al-Sharaa", "Khmeimim", "Russian Defense Ministry", "Moscow Times (The)", "Ukraine’s"])
 def test_sql_actor_key_is_the_extraction_librarys_own_function(name):
     """dbt's models call actor_key() in SQL: the plugin registers the Python function itself."""
-    from orchestration.dbt_functions import register
-    from orchestration.extraction.actors import actor_key
+    from orchestration.library.extraction.actors import actor_key
+    from orchestration.warehouse.dbt_functions import register
 
     con = duckdb.connect()
     register(con)
@@ -44,6 +44,6 @@ def test_dbt_loads_the_plugin_that_defines_actor_key():
 
     profile = yaml.safe_load(Path(DBT_PROJECT_DIR, "profiles.yml").read_text())
     output = profile["conflict_claims"]["outputs"]["warehouse"]
-    assert {"module": "orchestration.dbt_functions"} in output["plugins"]
+    assert {"module": "orchestration.warehouse.dbt_functions"} in output["plugins"]
     macros = "".join(p.read_text() for p in Path(DBT_PROJECT_DIR, "macros").glob("*.sql"))
     assert "macro actor_key" not in macros  # one implementation: no SQL copy

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from orchestration.extraction.records import ArticleExtraction, EntityMention, FigureMention
-from orchestration.extraction.value_sets import COUNT_TYPES, QUALIFIERS
+from orchestration.library.extraction.records import ArticleExtraction, EntityMention, FigureMention
+from orchestration.library.extraction.value_sets import COUNT_TYPES, QUALIFIERS
 
 ROOT = Path(__file__).resolve().parents[1]
 HELDOUT = ROOT / "tests" / "fixtures" / "heldout"

@@ -29,7 +29,7 @@ DASK = Path(sys.executable).with_name("dask")
 # article whose text carries CRASH_MARKER makes the extractor raise, as a bug would
 WORKER_PRELUDE = '''
 import os, sys, time
-from orchestration.extraction import pipeline as _pipeline
+from orchestration.library.extraction import pipeline as _pipeline
 
 # a preload may be imported more than once: wrap the real extractor, never the wrapper
 _extract = getattr(_pipeline, "_unwrapped_extract_from_doc", _pipeline.extract_from_doc)
@@ -183,7 +183,7 @@ def test_a_bad_scheduler_address_names_the_setting_and_writes_no_extraction(tmp_
 
 
 def test_parsing_engine_defaults(monkeypatch):
-    from orchestration import parsing
+    from orchestration.warehouse import parsing
 
     monkeypatch.delenv("EXTRACT_PROCESSES", raising=False)
     monkeypatch.delenv("EXTRACT_SCHEDULER", raising=False)

@@ -1,4 +1,4 @@
-"""Table metadata for the Dagster UI (orchestration/assets/previews.py): values TableRecord accepts."""
+"""Table metadata for the Dagster UI (orchestration/defs/assets/previews.py): values TableRecord accepts."""
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -6,7 +6,7 @@ from datetime import date, datetime
 import numpy as np
 import pandas as pd
 
-from orchestration.assets.previews import table_preview
+from orchestration.defs.assets.previews import table_preview
 
 
 def test_preview_types_missing_values_dates_and_long_text():

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from orchestration import settings
-from orchestration.quality.suites import load_suites, validate
+from orchestration.library.quality.suites import load_suites, validate
 from tests.conftest import build, query
 
 SUITES = {s.name: s for s in load_suites(settings.EXPECTATIONS_DIR)}

@@ -10,7 +10,7 @@ import duckdb
 import pytest
 
 from orchestration import settings
-from orchestration.quality.suites import data_docs_index, load_suites, prune_validations, publish_data_docs, validate
+from orchestration.library.quality.suites import data_docs_index, load_suites, prune_validations, publish_data_docs, validate
 
 pytestmark = pytest.mark.slow
 SUITES = {s.name: s for s in load_suites(settings.EXPECTATIONS_DIR)}

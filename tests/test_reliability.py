@@ -57,7 +57,7 @@ def _self_kill_on_insert(table: str) -> str:
     """Code run in the child first: SIGKILL itself right after inserting into ``table``, mid-transaction."""
     return (
         "import os, signal\n"
-        "from orchestration import warehouse as _wh\n"
+        "from orchestration.warehouse import database as _wh\n"
         "_insert = _wh.insert_rows\n"
         "def _insert_then_die(con, table, rows):\n"
         "    _insert(con, table, rows)\n"
@@ -71,7 +71,7 @@ def _self_kill_on_insert(table: str) -> str:
 SLOW_PARSING = (
     # parsing made slow (half a second per article) so that a kill timed from the log surely lands inside it
     "import time\n"
-    "from orchestration.extraction import pipeline as _pipeline\n"
+    "from orchestration.library.extraction import pipeline as _pipeline\n"
     "_extract = _pipeline.extract_from_doc\n"
     "_parsed = []\n"
     "def _slow_extract(*args, **kwargs):\n"
@@ -106,7 +106,7 @@ def _digest(path: Path) -> str:
 SELF_KILL_BEFORE_RENAME = (
     # the new file is whole and synced, the rename over the published one not yet done: the worst moment
     "import os, signal\n"
-    "from orchestration import publish as _publish\n"
+    "from orchestration.warehouse import publish as _publish\n"
     "def _die(path):\n"
     "    print('KILLING MYSELF WHILE PUBLISHING', flush=True)\n"
     "    os.kill(os.getpid(), signal.SIGKILL)\n"
@@ -196,7 +196,7 @@ def test_kill_while_publishing_leaves_the_published_file_as_it_was_then_rerun_pu
 def test_a_failed_blocking_check_leaves_the_published_file_byte_for_byte_unchanged(tmp_path, small_seeds, monkeypatch):
     import dagster as dg
 
-    from orchestration import checks
+    from orchestration.defs import checks
 
     warehouse = tmp_path / "w.duckdb"
     first = build(warehouse, small_seeds)
@@ -295,10 +295,10 @@ def small_seeds(tmp_path) -> Path:
 
 
 def test_a_run_that_cannot_get_the_run_lock_names_the_run_holding_it(tmp_path, small_seeds, monkeypatch):
-    from orchestration.warehouse import RunLock
+    from orchestration.warehouse.database import RunLock
 
     warehouse = tmp_path / "w.duckdb"
-    holder = _hold(f"from orchestration.warehouse import RunLock\n"
+    holder = _hold(f"from orchestration.warehouse.database import RunLock\n"
                    f"RunLock({str(warehouse)!r}, run_id='run-held-by-test', job='build_warehouse').acquire()")
     try:
         monkeypatch.setenv("WAREHOUSE_LOCK_WAIT_SECONDS", "1")
@@ -319,7 +319,7 @@ def test_a_run_that_cannot_get_the_run_lock_names_the_run_holding_it(tmp_path, s
 def test_a_read_only_session_on_the_working_file_is_named_when_it_blocks_a_run(tmp_path, small_seeds, monkeypatch):
     import dagster as dg
 
-    from orchestration import warehouse as wh
+    from orchestration.warehouse import database as wh
 
     warehouse = tmp_path / "w.duckdb"
     work = work_path_for(warehouse)  # someone opened the run's own file, not the published one
@@ -341,7 +341,7 @@ def test_a_read_only_session_on_the_working_file_is_named_when_it_blocks_a_run(t
 def test_a_run_waits_for_a_users_session_to_close_and_then_succeeds(tmp_path, small_seeds, monkeypatch):
     import dagster as dg
 
-    from orchestration import warehouse as wh
+    from orchestration.warehouse import database as wh
 
     warehouse = tmp_path / "w.duckdb"
     work = work_path_for(warehouse)

@@ -1,4 +1,4 @@
-"""The value sets of the data contract live in orchestration/extraction/value_sets.py; every GE
+"""The value sets of the data contract live in orchestration/library/extraction/value_sets.py; every GE
 suite and dbt accepted_values test that checks one of those columns must list the same values."""
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from orchestration.extraction.value_sets import CHECKED_COLUMNS
+from orchestration.library.extraction.value_sets import CHECKED_COLUMNS
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -38,4 +38,4 @@ def test_every_checked_value_set_matches_its_one_home():
     assert len(found) >= 10  # the suites and models do check these columns
     wrong = {where: sorted(set(values) ^ set(CHECKED_COLUMNS[column])) for where, column, values in found
              if set(values) != set(CHECKED_COLUMNS[column])}
-    assert not wrong, f"value sets differ from orchestration/extraction/value_sets.py: {wrong}"
+    assert not wrong, f"value sets differ from orchestration/library/extraction/value_sets.py: {wrong}"

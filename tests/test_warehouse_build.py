@@ -92,8 +92,8 @@ def test_quality_check_runs_in_the_job_and_passes(seed_warehouse):
 def test_sensor_sees_added_changed_removed(seeds_copy):
     import dagster as dg
 
-    from orchestration.automation import seeds_folder_sensor
-    from orchestration.resources import SeedsFolder
+    from orchestration.defs.automation import seeds_folder_sensor
+    from orchestration.defs.resources import SeedsFolder
 
     resources = {"seeds": SeedsFolder(path=str(seeds_copy))}  # the folder comes from the resource, as in the UI
 
@@ -137,9 +137,9 @@ def test_adding_one_article_parses_only_that_article(tmp_path, seeds_copy):
 
 def test_a_local_dask_cluster_gives_the_same_rows_as_one_process(tmp_path, monkeypatch):
     """EXTRACT_PROCESSES=2 parses on a local Dask cluster of two worker processes; the rows must not change."""
-    from orchestration import warehouse as wh
-    from orchestration.extract import extract_pending
-    from orchestration.ingest import sync_articles
+    from orchestration.warehouse import database as wh
+    from orchestration.warehouse.extract_pending import extract_pending
+    from orchestration.warehouse.sync import sync_articles
     from scripts.generate_corpus import generate
 
     corpus = tmp_path / "corpus"
@@ -167,7 +167,7 @@ def test_dbt_reuses_one_target_folder_per_warehouse(seed_warehouse, tmp_path):
 
     from packaging import version
 
-    from orchestration.assets.dbt import TARGETS, dbt_resource, run_target
+    from orchestration.defs.assets.dbt import TARGETS, dbt_resource, run_target
 
     folder = run_target(seed_warehouse)
     assert (folder / "run_results.json").exists() and (folder / "partial_parse.msgpack").exists()

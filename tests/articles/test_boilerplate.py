@@ -1,4 +1,4 @@
-from orchestration.articles.reader import read_article
+from orchestration.library.articles.reader import read_article
 from tests.conftest import SEEDS, seed_text
 
 

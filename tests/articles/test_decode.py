@@ -2,7 +2,7 @@ import codecs
 
 import pytest
 
-from orchestration.articles.decode import UndecodableError, decode_bytes
+from orchestration.library.articles.decode import UndecodableError, decode_bytes
 
 PROSE = "Thousands of civilians sheltered at the base, officials said on Tuesday. "
 

@@ -2,8 +2,8 @@ from datetime import date
 
 import pytest
 
-from orchestration.articles.frontmatter import split_front_matter
-from orchestration.articles.reader import IngestError, read_article
+from orchestration.library.articles.frontmatter import split_front_matter
+from orchestration.library.articles.reader import IngestError, read_article
 
 
 def test_front_matter_is_parsed_and_removed_from_the_text():

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from orchestration.articles.reader import read_article
+from orchestration.library.articles.reader import read_article
 from tests.conftest import SEEDS
 
 

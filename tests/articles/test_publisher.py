@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from orchestration.articles.publisher import publisher_from_marker, publisher_from_title, publisher_from_url
-from orchestration.articles.reader import read_article
+from orchestration.library.articles.publisher import publisher_from_marker, publisher_from_title, publisher_from_url
+from orchestration.library.articles.reader import read_article
 
 
 @pytest.mark.parametrize("url, text, want", [

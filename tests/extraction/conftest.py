@@ -1,7 +1,7 @@
 """Fixtures shared by the extraction unit tests."""
 import pytest
 
-from orchestration.extraction.nlp import load_nlp
+from orchestration.library.extraction.nlp import load_nlp
 
 
 @pytest.fixture(scope="session")

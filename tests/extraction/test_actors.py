@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from orchestration.extraction.actors import actor_key, extract_mentions
-from orchestration.extraction.ids import stable_id
-from orchestration.extraction.records import ArticleInput
-from orchestration.extraction.value_sets import ACTOR_TYPES, MENTION_RESOLUTIONS
+from orchestration.library.extraction.actors import actor_key, extract_mentions
+from orchestration.library.extraction.ids import stable_id
+from orchestration.library.extraction.records import ArticleInput
+from orchestration.library.extraction.value_sets import ACTOR_TYPES, MENTION_RESOLUTIONS
 from tests.conftest import SEEDS  # noqa: E402
 from tests.conftest import seed_text as seed
 

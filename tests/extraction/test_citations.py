@@ -5,9 +5,9 @@ from datetime import date
 
 import pytest
 
-from orchestration.extraction.citations import extract_citations
-from orchestration.extraction.ids import stable_id
-from orchestration.extraction.records import ArticleInput
+from orchestration.library.extraction.citations import extract_citations
+from orchestration.library.extraction.ids import stable_id
+from orchestration.library.extraction.records import ArticleInput
 from tests.conftest import seed_text as seed
 
 

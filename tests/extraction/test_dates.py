@@ -5,9 +5,9 @@ from datetime import date
 
 import pytest
 
-from orchestration.extraction.dates import extract_dates, find_absolute_dates
-from orchestration.extraction.ids import stable_id
-from orchestration.extraction.records import ArticleInput
+from orchestration.library.extraction.dates import extract_dates, find_absolute_dates
+from orchestration.library.extraction.ids import stable_id
+from orchestration.library.extraction.records import ArticleInput
 from tests.conftest import seed_text as seed
 
 
@@ -259,9 +259,9 @@ def test_ids_are_stable_across_runs(nlp):
 def test_undated_article_takes_years_from_its_reference_date_but_not_weekdays():
     from datetime import date
 
-    from orchestration.extraction.dates import extract_dates
-    from orchestration.extraction.nlp import load_nlp
-    from orchestration.extraction.records import ArticleInput
+    from orchestration.library.extraction.dates import extract_dates
+    from orchestration.library.extraction.nlp import load_nlp
+    from orchestration.library.extraction.records import ArticleInput
 
     body = "On March 14, the council condemned the violence. Officials met on Thursday."
     article = ArticleInput("x", body, published_date=None, reference_date=date(2025, 3, 17))

@@ -5,10 +5,10 @@ from datetime import date
 
 import pytest
 
-from orchestration.extraction.dates import extract_dates
-from orchestration.extraction.events import build_events
-from orchestration.extraction.ids import stable_id
-from orchestration.extraction.records import ArticleInput, EntityMention
+from orchestration.library.extraction.dates import extract_dates
+from orchestration.library.extraction.events import build_events
+from orchestration.library.extraction.ids import stable_id
+from orchestration.library.extraction.records import ArticleInput, EntityMention
 from tests.conftest import seed_text as seed
 
 

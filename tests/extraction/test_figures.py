@@ -6,11 +6,11 @@ import os
 
 import pytest
 
-from orchestration.extraction.attribution import find_attributions, is_outlet_name
-from orchestration.extraction.figures import extract_figures
-from orchestration.extraction.ids import stable_id
-from orchestration.extraction.records import ArticleInput, EntityMention, FigureMention
-from orchestration.extraction.value_sets import COUNT_TYPES, QUALIFIERS
+from orchestration.library.extraction.attribution import find_attributions, is_outlet_name
+from orchestration.library.extraction.figures import extract_figures
+from orchestration.library.extraction.ids import stable_id
+from orchestration.library.extraction.records import ArticleInput, EntityMention, FigureMention
+from orchestration.library.extraction.value_sets import COUNT_TYPES, QUALIFIERS
 
 SEEDS = os.path.join(os.path.dirname(__file__), "..", "..", "seeds")
 
@@ -490,9 +490,9 @@ def test_seed_ids_are_deterministic(nlp, seeds):
     "Call +41 79 251 80 33 for details.",
 ])
 def test_phone_numbers_codes_and_addresses_are_not_figures(text):
-    from orchestration.extraction.figures import extract_figures
-    from orchestration.extraction.nlp import load_nlp
-    from orchestration.extraction.records import ArticleInput
+    from orchestration.library.extraction.figures import extract_figures
+    from orchestration.library.extraction.nlp import load_nlp
+    from orchestration.library.extraction.records import ArticleInput
 
     assert extract_figures(load_nlp()(text), ArticleInput("x", text), []) == []
 

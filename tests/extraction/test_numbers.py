@@ -1,8 +1,8 @@
 """Unit tests for the pure number helpers (no spaCy)."""
 import pytest
 
-from orchestration.extraction import numbers
-from orchestration.extraction.numbers import Quantity, parse_quantity
+from orchestration.library.extraction import numbers
+from orchestration.library.extraction.numbers import Quantity, parse_quantity
 
 
 @pytest.mark.parametrize(

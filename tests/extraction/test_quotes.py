@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from orchestration.extraction.actors import extract_mentions
-from orchestration.extraction.ids import stable_id
-from orchestration.extraction.quotes import extract_quotes
-from orchestration.extraction.records import ArticleInput
+from orchestration.library.extraction.actors import extract_mentions
+from orchestration.library.extraction.ids import stable_id
+from orchestration.library.extraction.quotes import extract_quotes
+from orchestration.library.extraction.records import ArticleInput
 from tests.conftest import SEEDS  # noqa: E402
 from tests.conftest import seed_text as seed
 

@@ -2,8 +2,8 @@
 real articles (tests/fixtures/real), standing for a failure type seen there."""
 from __future__ import annotations
 
-from orchestration.extraction.pipeline import extract_from_doc
-from orchestration.extraction.records import ArticleInput
+from orchestration.library.extraction.pipeline import extract_from_doc
+from orchestration.library.extraction.records import ArticleInput
 
 
 def extract(nlp, body: str):

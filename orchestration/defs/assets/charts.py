@@ -1,0 +1,61 @@
+"""Quality stage: a chart of every claim behind each figure estimate, attached to the asset as an image."""
+
+import base64
+from pathlib import Path
+
+import dagster as dg
+
+from orchestration.defs.resources import ReportFolders, WarehouseResource
+from orchestration.library.charts import figure_estimates_png
+
+CHART_FILE = "figure_estimates.png"
+
+# one row per claim behind an estimate, with who made it, through which outlet, in which article
+CLAIMS_SQL = """
+SELECT e.estimate_id,
+       e.subject || coalesce(' (' || e.region || ')', '') AS estimate,
+       e.best, e.n_sources, f.figure_id, f.surface_text, f.value_low, f.value_high, f.qualifier, f.report_date,
+       c.name AS claimed_by, s.name AS reported_via, p.name AS publisher, a.file_name
+FROM marts.fct_figure_estimates e, unnest(e.figure_ids) AS t(figure_id)
+JOIN marts.fct_figures f ON f.figure_id = t.figure_id
+JOIN marts.dim_articles a ON a.article_id = f.article_id
+LEFT JOIN marts.dim_actors c ON c.actor_id = f.claimed_by_actor_id
+LEFT JOIN marts.dim_sources s ON s.source_id = f.reported_via_source_id
+LEFT JOIN marts.dim_sources p ON p.source_id = a.publisher_source_id
+ORDER BY e.n_claims DESC, e.estimate_id, f.report_date NULLS LAST, f.figure_id
+"""
+
+MARTS = ["fct_figure_estimates", "fct_figures", "dim_actors", "dim_sources", "dim_articles"]
+
+
+@dg.asset(
+    name="figure_estimates_chart",
+    group_name="quality",
+    kinds={"python", "matplotlib"},
+    deps=[dg.AssetKey(["marts", name]) for name in MARTS],
+    description=(
+        "Every source's claim for each figure estimate (marts.fct_figure_estimates) over report date, one panel "
+        "per estimate with two or more claims: value with low-high bars, labelled with claimant and outlet. "
+        "Written to reports/charts/figure_estimates.png (CHARTS_DIR) and shown here."
+    ),
+)
+def figure_estimates_chart(context: dg.AssetExecutionContext, warehouse: WarehouseResource,
+                           reports: ReportFolders) -> dg.MaterializeResult:
+    with warehouse.connect(read_only=True) as con:
+        claims = con.execute(CLAIMS_SQL).df()
+    png = figure_estimates_png(claims)
+    folder = Path(reports.charts)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / CHART_FILE
+    path.write_bytes(png)
+    per_estimate = claims.groupby("estimate_id").size() if len(claims) else claims
+    charted = int((per_estimate >= 2).sum()) if len(claims) else 0
+    context.log.info(f"chart of {charted} estimates ({len(claims)} claims) written to {path}")
+    return dg.MaterializeResult(
+        metadata={
+            "chart": dg.MetadataValue.md(f"![chart](data:image/png;base64,{base64.b64encode(png).decode('ascii')})"),
+            "path": dg.MetadataValue.path(str(path)),
+            "estimates_charted": charted,
+            "claims": len(claims),
+        }
+    )

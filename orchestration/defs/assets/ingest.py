@@ -1,0 +1,46 @@
+"""Ingest stage: seeds folder → raw.articles (+ raw.ingest_errors)."""
+
+import dagster as dg
+
+from orchestration.defs.assets.previews import table_preview
+from orchestration.defs.resources import SeedsFolder, WarehouseResource
+from orchestration.warehouse.sync import sync_articles
+
+
+@dg.asset(
+    name="raw_articles",
+    group_name="ingest",
+    kinds={"python", "duckdb"},
+    description=(
+        "One row per article file in the seeds folder (raw.articles): metadata (front matter wins over "
+        "inference), body text, and boilerplate set aside. Unreadable files go to raw.ingest_errors."
+    ),
+)
+def raw_articles(context: dg.AssetExecutionContext, warehouse: WarehouseResource, seeds: SeedsFolder) -> dg.MaterializeResult:
+    with warehouse.connect() as con:
+        report = sync_articles(con, seeds.root, log=context.log)
+        preview = con.execute(
+            "SELECT file_name, title, publisher, author, published_date, word_count FROM raw.articles ORDER BY file_name LIMIT 10"
+        ).df()
+        rows = con.execute("SELECT count(*) FROM raw.articles").fetchone()[0]
+        quarantine = con.execute("SELECT file_name, reason, size_bytes FROM raw.ingest_errors ORDER BY file_name").df()
+    for err in report.quarantined:
+        context.log.warning(f"quarantined {err.file_name}: {err.reason}")
+    context.log.info(
+        f"{len(report.added)} added, {len(report.changed)} changed, {len(report.removed)} removed, "
+        f"{report.unchanged} unchanged, {len(report.quarantined)} quarantined"
+    )
+    return dg.MaterializeResult(
+        metadata={
+            "dagster/row_count": rows,
+            "added": len(report.added),
+            "changed": len(report.changed),
+            "removed": len(report.removed),
+            "unchanged": report.unchanged,
+            "quarantined": len(report.quarantined),
+            # every file in quarantine now (the table mirrors the folder), with the reason
+            "quarantined_files": table_preview(quarantine, limit=100) if len(quarantine) else dg.MetadataValue.text("none"),
+            "seeds_folder": dg.MetadataValue.path(str(seeds.root)),
+            "preview": table_preview(preview),
+        }
+    )

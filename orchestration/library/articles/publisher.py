@@ -1,0 +1,251 @@
+"""Who published an article, and the site it was saved from.
+
+Order of evidence (front matter and page metadata win over all of these; see reader._publisher):
+1. an aggregator's page (allafrica.com, reliefweb.int, ...) is published by the outlet it credits
+   ("Premium Times (Abuja)");
+2. the URL's domain, looked up in the curated ``outlet_domains`` dbt seed (tass.com -> TASS);
+3. an unknown domain made readable: the name as the page prints it ("The Kyiv Independent"),
+   or spelled by the beginnings of a printed name ("ukranews" -> "Ukrainian News Agency"), or a
+   byline naming it by the start of its domain ("K24 Digital"), else the label split into outlet
+   words ("pledgetimes" -> "Pledge Times"), else the address ("bdnews24.com");
+4. bylines and copyright lines (metadata.py), then the site suffix of a saved title ("... | Reuters"),
+   then the wire marker of a dateline ("MOSCOW, March 13. /TASS/.", "KYIV (AP) -").
+Pure: no Dagster, no DuckDB.
+"""
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlparse
+
+from orchestration.library.extraction import lexicon as lx
+
+DOMAINS_CSV = Path(__file__).resolve().parents[3] / "dbt_project" / "seeds" / "outlet_domains.csv"
+
+# Sub-domains that say nothing about the outlet.
+_HOST_PREFIXES = ("www.", "www2.", "m.", "amp.", "mobile.", "edition.", "english.", "en.", "today.")
+# Second-level labels of country domains: the outlet is the label before them (dawn.com.pk).
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "news", "go"})
+# Words outlet names are made of, for splitting a domain no page text spells out.
+_NAME_WORDS = frozenset("""
+    independent international broadcasting television guardian telegraph observer chronicle
+    tribune gazette herald journal standard monitor express courier mirror review today online
+    daily weekly times world radio press media voice arab news post mail star sun live free new
+    the tv net national people peoples nation global eye middle east west north south africa
+    african asia asian europe european america american caribbean pacific gulf report reports
+    agency wire network channel info insider digest dispatch bulletin leader sentinel record
+    city capital state central first front line week weekend sunday saturday on of al
+    republic democracy democrat citizen public community union open truth straits
+""".split())
+_TITLE_SUFFIX = re.compile(r"\s(?:\||-|–|—|::)\s(?P<pub>[^|–—:]{2,50}?)\s*$")
+_MARKER_SLASH = re.compile(r"/(?P<pub>[A-Z][A-Za-z-]{1,15}(?: [A-Z][A-Za-z-]+){0,2})/")
+_MARKER_PAREN = re.compile(r"^[A-Z][A-Za-z .,'’-]{1,60}?\((?P<pub>[A-Z][\w&'’ ]{1,30}?)(?:/[A-Z][\w ]{1,20})?\)\s*[-–—]")
+
+
+@lru_cache(maxsize=1)
+def outlet_domains() -> dict[str, str]:
+    with DOMAINS_CSV.open(newline="", encoding="utf-8") as fh:
+        return {row["domain"].strip().lower(): row["source_name"].strip() for row in csv.DictReader(fh)}
+
+
+def host_of(url: str | None) -> str | None:
+    if not url:
+        return None
+    parsed = urlparse(url if "//" in url else f"//{url}")
+    host = (parsed.hostname or "").lower().rstrip(".")
+    return host or None
+
+
+def _lookup(host: str) -> str | None:
+    table = outlet_domains()
+    parts = host.split(".")
+    for i in range(len(parts) - 1):  # news.un.org, then un.org
+        hit = table.get(".".join(parts[i:]))
+        if hit:
+            return hit
+    return None
+
+
+def _label(host: str) -> str:
+    for prefix in _HOST_PREFIXES:
+        if host.startswith(prefix) and host.count(".") > 1:
+            host = host[len(prefix):]
+    parts = host.split(".")
+    if len(parts) >= 3 and parts[-2] in _SECOND_LEVEL:
+        return parts[-3]
+    return parts[-2] if len(parts) >= 2 else parts[0]
+
+
+def _compact(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)  # "Médias" spells "medias"
+    return re.sub(r"[^0-9a-z]", "", "".join(ch for ch in text if not unicodedata.combining(ch)).lower())
+
+
+def _named_in_text(label: str, text: str) -> str | None:
+    """A run of capitalised words in ``text`` whose letters spell the domain label ("The Kyiv
+    Independent"), or the label with its ending ("Antiwar.com"); else a run whose word beginnings
+    spell it ("ukranews" <- "Ukrainian News Agency", "sosmediasburundi" <- "SOS Médias Burundi")."""
+    words = list(re.finditer(r"[A-Z][\w'’.&-]*|[a-z]{1,3}\b", text))
+    target = _compact(label)
+    for i, first in enumerate(words):
+        if not first.group(0)[0].isupper():
+            continue
+        spelled = ""
+        for j in range(i, min(i + 6, len(words))):
+            spelled += _compact(words[j].group(0))
+            if spelled == target or spelled == "the" + target or re.fullmatch(re.escape(target) + r"(?:com|org|net)", spelled):
+                return re.sub(r"\.(?:com|org|net)$", "", text[first.start():words[j].end()].rstrip("."))
+            if not target.startswith(spelled) and not ("the" + target).startswith(spelled) \
+                    and not spelled.startswith(target):
+                break
+    for i, first in enumerate(words):
+        if not first.group(0)[:1].isupper():
+            continue
+        for j in range(i + 1, min(i + 5, len(words))):
+            run = [_compact(w.group(0)) for w in words[i:j + 1]]
+            if all(w and words[k].group(0)[:1].isupper() for k, w in zip(range(i, j + 1), run)) and \
+                    _spelled_by_prefixes(target, run):
+                while j + 1 < len(words) and words[j + 1].group(0)[:1].isupper() and \
+                        words[j + 1].group(0).lower() in _NAME_WORDS:
+                    j += 1  # "Ukrainian News" + "Agency": the name goes on in outlet words
+                return text[first.start():words[j].end()]
+    for line in text.splitlines():  # "By , K24 Digital" for k24tv.co.ke: a credit naming the outlet
+        m = re.match(r"^\s*(?:By\b[^,]{0,40},\s*)?(?P<name>[A-Z][\w&'’.-]+(?: [A-Z][\w&'’.-]+){1,2})\s*$", line)
+        if m and len(line.strip()) <= 50:
+            first = _compact(m.group("name").split()[0])
+            if len(first) >= 3 and target.startswith(first) and target != first:
+                return m.group("name")
+    return None
+
+
+def _spelled_by_prefixes(target: str, words: list[str]) -> bool:
+    """Whether ``target`` is a beginning of each word in turn, every word used, the first for
+    three letters or more ("ukra" + "news" + "a" spells nothing; "ukra" + "news" + "agency" ...)."""
+    def go(pos: int, k: int) -> bool:
+        if k == len(words):
+            return pos == len(target)
+        w = words[k]
+        lo = 3 if k == 0 else 1
+        return any(target.startswith(w[:n], pos) and go(pos + n, k + 1) for n in range(len(w), lo - 1, -1))
+    return len(target) >= 5 and go(0, 0)
+
+
+def _split_words(label: str, vocabulary: frozenset[str]) -> list[str] | None:
+    """Split a domain label into known words (fewest pieces), or None."""
+    best: dict[int, list[str]] = {0: []}
+    for end in range(1, len(label) + 1):
+        for start in range(max(0, end - 24), end):
+            word = label[start:end]
+            if start in best and word in vocabulary and (len(word) > 2 or word in _NAME_WORDS):
+                cand = best[start] + [word]
+                if end not in best or len(cand) < len(best[end]):
+                    best[end] = cand
+    return best.get(len(label))
+
+
+_MINOR = frozenset({"on", "of", "the", "al"})
+
+
+def readable_outlet(label: str, host: str = "", text: str = "") -> str:
+    """A name for an outlet no list knows: as the page prints it, else the domain label split
+    into words the page or common outlet names use ("pledgetimes" -> "Pledge Times"), else the
+    domain itself ("bdnews24.com"), which is how such outlets are usually named."""
+    named = _named_in_text(label, text) if text else None
+    if named:
+        return named
+    vocabulary = _NAME_WORDS | _place_words() | {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2}
+    words = _split_words(label, vocabulary)
+    if not words:  # "pledgetimes": an unknown leading word before outlet words
+        for cut in range(3, len(label) - 2):
+            rest = _split_words(label[cut:], _NAME_WORDS)
+            if rest:
+                words = [label[:cut]] + rest
+                break
+    if words and len(words) > 1:
+        return " ".join(w if (w in _MINOR and i) else w.capitalize() for i, w in enumerate(words))
+    if len(label) <= 4 and label.isalpha():  # bbc, dw, rt: initials
+        return label.upper()
+    if not label.isalpha():  # "bdnews24.com": such outlets go by their address
+        return host or label
+    return label.capitalize()
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    """Country and demonym words ("dailypakistan", "sosmediasburundi")."""
+    return frozenset(w.lower() for name in [*lx.COUNTRIES, *lx.DEMONYMS] for w in re.findall(r"[A-Za-z]+", name)
+                     if len(w) > 2)
+
+
+# Sites that republish other outlets' stories: the page names the original outlet, which is the
+# publisher; the aggregator is only where it was read.
+AGGREGATORS = frozenset({
+    "allafrica.com", "reliefweb.int", "msn.com", "yahoo.com", "news.yahoo.com", "pressreader.com",
+    "zawya.com", "newsnow.co.uk", "ground.news", "archive.org", "archive.ph", "news.google.com",
+})
+_CREDIT_LINE = re.compile(r"^\s*(?P<pub>[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3})\s*\((?P<place>[A-Z][\w .'-]{2,30})\)\s*$")
+
+
+def credited_outlet(body: str) -> str | None:
+    """ "Premium Times (Abuja)": the outlet-and-city line an aggregator prints above a story."""
+    for line in body.splitlines()[:12]:
+        m = _CREDIT_LINE.match(line)
+        if m:
+            return m.group("pub")
+    return None
+
+
+def is_aggregator(url: str | None) -> bool:
+    host = host_of(url) or ""
+    return any(host == d or host.endswith("." + d) for d in AGGREGATORS)
+
+
+def _web_host(url: str | None) -> str | None:
+    host = host_of(url)
+    if not host or not re.fullmatch(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+", host) or re.fullmatch(r"[\d.]+", host):
+        return None  # not a web address, or a bare IP
+    return host
+
+
+def site_of(url: str | None) -> str | None:
+    """The registrable domain a page was saved from: news.antiwar.com -> antiwar.com."""
+    host = _web_host(url)
+    if host is None:
+        return None
+    label = _label(host)
+    return host[host.rindex(label + "."):] if label + "." in host else host
+
+
+def publisher_from_url(url: str | None, text: str = "") -> str | None:
+    host = _web_host(url)
+    if host is None:
+        return None
+    return _lookup(host) or readable_outlet(_label(host), site_of(url), text)
+
+
+def publisher_from_title(title: str | None) -> str | None:
+    """ "Death toll rises | Reuters" -> "Reuters": saved page titles end with the site name."""
+    if not title:
+        return None
+    m = _TITLE_SUFFIX.search(title)
+    if not m:
+        return None
+    pub = m.group("pub").strip()
+    return pub if pub[:1].isupper() and len(pub.split()) <= 5 else None
+
+
+def publisher_from_marker(body: str) -> str | None:
+    """The wire marker of a dateline in the first lines: "/TASS/", "KYIV (AP) —"."""
+    for line in body.splitlines()[:8]:
+        line = line.strip()
+        m = _MARKER_PAREN.match(line)
+        if m:
+            return m.group("pub").strip()
+        m = _MARKER_SLASH.search(line[:120])
+        if m and re.match(r"^[A-Z][A-Za-z .,'’-]*,\s+\w+\s+\d{1,2}\.?\s*/", line):
+            return m.group("pub").strip()
+    return None
+

@@ -1,0 +1,281 @@
+"""Stages 1-2, candidates: spaCy entities (cleaned), lexicon matches, capitalised chains ending in an
+organisation word, quoted pseudonyms; then the choice among overlaps (longest first, lexicon first on ties)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from orchestration.library.extraction import lexicon as lx
+from orchestration.library.extraction.actors.mention_spans import _Cand
+from orchestration.library.extraction.actors.name_tokens import (
+    _BREAK_TOKENS,
+    _CONNECTORS,
+    _DETS,
+    _FIRST_WORD,
+    _POSSESSIVE_TOKENS,
+    _PROPER_POS,
+    _SUPERSCRIPT,
+    _cap_word,
+    _is_demonym,
+    _ordinal,
+)
+from orchestration.library.extraction.tokens import tokens
+
+
+def _clean_span(doc, start: int, end: int, person: bool, demonyms: frozenset[str] = frozenset()) -> tuple[int, int] | None:
+    """Trim an entity span: cut at breaks/possessives/markup, drop "the", titles, demonyms."""
+    toks = tokens(doc)
+    for i in range(start, end):
+        t = toks[i]
+        if (
+            (t.text in _BREAK_TOKENS and not (t.text == "." and i == start))
+            or (t.is_space and "\n" in t.text)
+            or ((t.text in _POSSESSIVE_TOKENS or t.tag_ == "POS") and (person or not _possessive_in_name(doc, i, end)))
+            or "](" in t.text or _SUPERSCRIPT.search(t.text)
+        ):
+            end = i
+            break
+    while start < end and (toks[start].lower_ in _DETS or toks[start].is_punct or toks[start].is_space):
+        start += 1
+    while end > start and (
+        toks[end - 1].is_punct or toks[end - 1].is_space or toks[end - 1].lower_ in lx.TRAILING_JUNK
+        or (toks[end - 1].pos_ in ("ADP", "CCONJ", "DET", "SCONJ") and toks[end - 1].text.islower())  # "Goma between"
+    ):
+        end -= 1
+    if person:
+        while start < end - 1 and (
+            toks[start].lower_ in lx.TITLE_WORDS or toks[start].lower_ in lx.ROLE_NOUNS
+            or _is_demonym(toks[start]) or toks[start].text in demonyms or not toks[start].text[:1].isupper()
+        ):
+            start += 1
+    return (start, end) if start < end else None
+
+
+def _possessive_in_name(doc, i: int, end: int) -> bool:
+    """ "People's Defence Force": a possessive inside an organisation name ending in a head word."""
+    return end - 1 > i and doc[end - 1].lower_ in lx.ORG_HEAD_WORDS and all(_cap_word(t) for t in doc[i + 1:end])
+
+
+def _ner_candidates(doc) -> list[_Cand]:
+    # words the model tags NORP somewhere in the article ("Russian"): not part of a person name
+    demonyms = frozenset(e.text for e in doc.ents if e.label_ == "NORP" and len(e) == 1)
+    out = []
+    # surnames the model tags PERSON somewhere in the article ("Monastyrskyi noted ...")
+    surnames = frozenset(e.text for e in doc.ents if e.label_ == "PERSON" and len(e) == 1)
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"):
+            continue
+        if ent.label_ != "PERSON" and len(ent) >= 3 and ent[-1].text in surnames and _given_name(doc, ent.end - 2, demonyms, inside=True):
+            # "Minister of the Interior Denys Monastyrskyi" tagged ORG as a whole: the name at its end
+            out.append(_Cand(ent.end - 2, ent.end, "ner", label="PERSON"))
+            continue
+        if any(t.text == "/" for t in ent):  # "AFP/Aaref Watad": credit lines; lexicon finds AFP
+            continue
+        start, end = ent.start, ent.end
+        for k in range(ent.start + 1, ent.end - 1):  # "Associated Press-Frontline ...": cut at the known name
+            if doc[k].text == "-" and _ends_with_known_name(doc[ent.start:k].text):
+                end = k
+                break
+        if ent.label_ == "PERSON" and len(ent) == 1 and _given_name(doc, start - 1, demonyms):
+            start -= 1  # "Minister of the Interior Denys Monastyrskyi": the model tagged the surname only
+        span = _clean_span(doc, start, end, person=ent.label_ == "PERSON", demonyms=demonyms)
+        if span:
+            out.append(_Cand(span[0], span[1], "ner", label=ent.label_))
+    return out
+
+
+def _given_name(doc, i: int, demonyms, inside: bool = False) -> bool:
+    """A capitalised word that can be a given name (inside another entity when ``inside``)."""
+    if i < 0:
+        return False
+    t = doc[i]
+    return (
+        t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and not t.is_upper and (inside or not t.ent_type_)
+        and t.lower_ not in lx.TITLE_WORDS and t.lower_ not in lx.ROLE_NOUNS and t.lower_ not in lx.ORG_HEAD_WORDS
+        and t.text not in lx.COUNTRIES and t.text not in lx.DEMONYMS and t.text not in demonyms
+        and not t.is_sent_start
+    )
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> dict[str, list[tuple[str, str, str, str]]]:
+    """First word -> [(surface form, kind, canonical, actor_type)], longest form first."""
+    index: dict[str, list[tuple[str, str, str, str]]] = {}
+
+    def add(form: str, kind: str, canonical: str, atype: str) -> None:
+        m = _FIRST_WORD.match(form)
+        if m:
+            index.setdefault(m.group(0), []).append((form, kind, canonical, atype))
+
+    for form, (canonical, atype) in lx.METONYMS.items():
+        add(form, "metonym", canonical, atype)
+    for form, canonical in lx.COUNTRIES.items():
+        add(form, "country", canonical, "state")
+    for form, (canonical, atype) in lx.KNOWN_ORGS.items():
+        add(form, "org", canonical, atype)
+        if form.isalpha() and form.isupper() and len(form) >= 4:
+            add(form.capitalize(), "org", canonical, atype)  # British style: "Isis", "Nato", "Unicef"
+    for form, (canonical, _kind) in lx.MEDIA.items():
+        add(form, "media", canonical, "media")
+    for forms in index.values():
+        forms.sort(key=lambda f: -len(f[0]))
+    return index
+
+
+def _gazetteer_candidates(doc, body: str) -> list[_Cand]:
+    toks = tokens(doc)
+    index = _gazetteer()
+    end_at = {t.idx + len(t.text): t.i + 1 for t in toks}
+    out, i, n = [], 0, len(doc)
+    while i < n:
+        t = toks[i]
+        m = _FIRST_WORD.match(t.text)
+        hit = None
+        if m and t.text[0].isupper():
+            for form, kind, canonical, atype in index.get(m.group(0), ()):
+                if not body.startswith(form, t.idx):
+                    continue
+                e = end_at.get(t.idx + len(form))
+                if e is None:
+                    continue
+                # "Washington Institute", "Reuters Institute": the name goes on, not this entry
+                if (
+                    kind != "country" and e < n and toks[e].pos_ == "PROPN" and _cap_word(toks[e])
+                    and toks[e].lower_ not in lx.TRAILING_JUNK
+                ):
+                    continue
+                hit = _Cand(i, e, "gaz", gaz=(kind, canonical, atype))
+                break
+        if hit:
+            out.append(hit)
+            i = hit.end
+        else:
+            i += 1
+    return out
+
+
+def _keyword_org_candidates(doc) -> list[_Cand]:
+    """Capitalised chains containing an organisation word: "Syrian Observatory for Human Rights",
+    "Malcolm H. Kerr Carnegie Middle East Center", "European Union Agency for Asylum"."""
+    toks = tokens(doc)
+    out, i, n = [], 0, len(doc)
+    while i < n:
+        if not (_cap_word(toks[i]) or _ordinal(toks[i])):
+            i += 1
+            continue
+        j = i
+        while j < n:  # maximal run of name words joined by connectors
+            t = toks[j]
+            if j > i and (t.is_sent_start or t.is_space) or t.ent_type_ in ("DATE", "TIME", "CARDINAL"):
+                break
+            if _cap_word(t) or _ordinal(t):
+                j += 1
+            elif t.lower_ in _CONNECTORS and j + 1 < n and (
+                _cap_word(toks[j + 1]) or toks[j + 1].lower_ in ("the", "-", "al")
+            ):
+                if t.text == "-" and _ends_with_known_name(doc[i:j].text):
+                    break  # "an Associated Press-Frontline investigation": two bodies, not one name
+                j += 1
+            elif t.text in _POSSESSIVE_TOKENS and j > i and j + 1 < n and _cap_word(toks[j + 1]) \
+                    and not toks[j - 1].whitespace_ and toks[j - 1].text not in lx.COUNTRIES \
+                    and toks[j - 1].text not in lx.METONYMS and toks[j - 1].ent_type_ not in ("GPE", "LOC"):
+                j += 1  # "Tigray People's Liberation Front", "People's Defence Force"
+            else:
+                break
+        out.extend(_org_names_in_run(doc, i, j))
+        i = max(j, i + 1)
+    return out
+
+
+def _ends_with_known_name(text: str) -> bool:
+    return any(text.endswith(name) for name in _known_long_names())
+
+
+@lru_cache(maxsize=1)
+def _known_long_names() -> tuple[str, ...]:
+    return tuple(n for n in [*lx.MEDIA, *lx.KNOWN_ORGS] if len(n) > 3 and " " in n)
+
+
+def _org_names_in_run(doc, i: int, j: int) -> list[_Cand]:
+    """Split a run at "and" after a completed name, then keep parts that contain a head word."""
+    toks = tokens(doc)
+    parts, start, seen_head = [], i, False
+    for k in range(i, j):
+        if toks[k].lower_ == "and" and seen_head:
+            parts.append((start, k))
+            start, seen_head = k + 1, False
+        elif toks[k].lower_ in lx.ORG_HEAD_WORDS and _cap_word(toks[k]):
+            seen_head = True
+    parts.append((start, j))
+    out = []
+    for s, e in parts:
+        heads = [k for k in range(s, e) if toks[k].lower_ in lx.ORG_HEAD_WORDS and _cap_word(toks[k])]
+        if not heads:
+            continue
+        # before the first head: name words only, and not across "of" ("General X of the Y Forces")
+        for k in range(s, heads[0]):
+            if toks[k].lower_ in _CONNECTORS and toks[k].lower_ not in ("-", "and", "al", "el"):
+                s = k + 1
+        while s < heads[0] and (toks[s].lower_ in _CONNECTORS or toks[s].lower_ in _DETS or toks[s].pos_ not in _PROPER_POS):
+            s += 1
+        end, k = heads[0] + 1, heads[0] + 1
+        while k < e:  # after a head: more head words, or connector + name words (not a person)
+            t = toks[k]
+            if t.lower_ in lx.ORG_HEAD_WORDS and _cap_word(t):
+                end = k = k + 1
+            elif t.lower_ in _CONNECTORS and t.lower_ != "and":
+                k2 = k
+                while k2 < e and toks[k2].lower_ in _CONNECTORS:
+                    k2 += 1
+                k3 = k2
+                while k3 < e and _cap_word(toks[k3]) and toks[k3].ent_type_ != "PERSON":
+                    k3 += 1
+                if k3 == k2:
+                    break
+                end = k = k3
+            else:
+                break
+        if sum(1 for x in range(s, end) if _cap_word(toks[x]) or _ordinal(toks[x])) >= 2:
+            out.append(_Cand(s, end, "kw"))
+    return out
+
+
+_PSEUDONYM = re.compile(r"[“\"]([A-Z][\w'’-]*(?:[ \u00a0][A-Z][\w'’-]*){0,2})[,.]?[”\"]")
+_AFTER_PSEUDONYM = re.compile(r"^,?\s+(?:a|an|who|whose|the|said|says|told|tells)\b")
+
+
+def _pseudonym_candidates(doc, body: str) -> list[_Cand]:
+    """Quoted names of interviewees: “Fadi,” who entered ...; “Mahmoud” criticized ..."""
+    out = []
+    for m in _PSEUDONYM.finditer(body):
+        span = doc.char_span(m.start(1), m.end(1))
+        if span is None or span.text in lx.COUNTRIES or span.text in lx.METONYMS or span.text in lx.MEDIA:
+            continue
+        if any(t.lower_ in lx.NON_ACTOR_WORDS or t.lower_ in lx.ROLE_NOUNS for t in span):
+            continue
+        root = span.root
+        after = body[m.end():m.end() + 20]
+        nxt = doc[span.end + 1] if span.end + 1 < len(doc) else None
+        if (
+            root.dep_ in ("nsubj", "nsubjpass")
+            or any(c.dep_ in ("relcl", "appos", "acl") for c in root.children)
+            or _AFTER_PSEUDONYM.match(after)
+            or (nxt is not None and nxt.tag_ in ("VBD", "VBZ"))
+        ):
+            out.append(_Cand(span.start, span.end, "pseudo"))
+    return out
+
+
+def _select(cands: list[_Cand], doc) -> list[_Cand]:
+    """Non-overlapping candidates: longest first, lexicon first on ties."""
+    for c in cands:
+        c.nchars = doc[c.end - 1].idx + len(doc[c.end - 1].text) - doc[c.start].idx
+    taken: set[int] = set()
+    chosen = []
+    for c in sorted(cands, key=lambda c: (c.priority(), c.start)):
+        if any(i in taken for i in range(c.start, c.end)):
+            continue
+        taken.update(range(c.start, c.end))
+        chosen.append(c)
+    chosen.sort(key=lambda c: c.start)
+    return chosen

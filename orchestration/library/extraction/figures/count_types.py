@@ -1,0 +1,255 @@
+"""Stage 4, unit and count type: the counted noun, and what a figure counts (killed, displaced, aid,
+distance, ...) from its unit and the words governing it."""
+from __future__ import annotations
+
+from orchestration.library.extraction import numbers
+from orchestration.library.extraction.attribution import SPEECH_VERBS
+from orchestration.library.extraction.figures.number_expressions import _Group
+from orchestration.library.extraction.figures.vocabulary import (
+    AID_UNITS,
+    DISTANCE_UNITS,
+    EVENT_LEXICON,
+    FLIGHT_UNITS,
+    LEVEL_NOUNS,
+    PERSON_EVENT_TYPES,
+    PERSON_UNITS,
+    TIME_UNITS,
+    VERB_ONLY,
+)
+
+
+def _unit_token(doc, g: _Group):
+    """The counted noun: "803 people" -> people; "thousands of people" -> people."""
+    anchor = doc[g.anchor]
+    if g.vague:
+        for child in anchor.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN"):
+                        return obj
+        if anchor.lower_ in numbers.VAGUE_PLURALS or anchor.lower_ in ("thousands", "millions"):
+            return None  # "thousands fled": no noun
+    head = anchor.head
+    if anchor.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and head.i >= g.end and \
+            head.pos_ in ("NOUN", "PROPN"):
+        return head
+    if anchor.dep_ == "quantmod" and head.pos_ == "NUM" and head.head.pos_ == "NOUN" and \
+            head.head.i > head.i:
+        return head.head  # "48 of 62 drones"
+    for child in anchor.children:  # "39 of them", "five of the victims"
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "NOUN":
+                    return obj
+    if anchor.dep_ == "nsubj" and anchor.head.lemma_ == "be":  # "of whom 30 were women"
+        for child in anchor.head.children:
+            if child.dep_ == "attr" and child.pos_ == "NOUN":
+                return child
+    # fallback for parse slips: the next noun right after the number, skipping adjectives
+    group = range(g.start, g.end)
+    for k in range(g.end, min(g.end + 3, len(doc))):
+        t = doc[k]
+        if t.pos_ in ("NOUN",) or (t.pos_ == "PROPN" and t.ent_type_ == "NORP"):
+            linked = t.head.i in group or any(doc[j].head.i == t.i for j in group)
+            return t if linked else None
+        if t.pos_ not in ("ADJ", "PROPN") or t.is_sent_start:
+            break
+    return None
+
+
+def _unit_text(unit) -> str | None:
+    if unit is None:
+        return None
+    return unit.text if unit.pos_ == "PROPN" else unit.lower_
+
+
+def _is_person_unit(unit) -> bool:
+    if unit is None:
+        return False
+    lemma = unit.lemma_.lower()
+    if lemma in PERSON_UNITS or unit.lower_ in PERSON_UNITS:
+        return True
+    # demonyms and communities: "Syrians", "Alawites", "Rohingya"
+    return unit.ent_type_ == "NORP" or (unit.pos_ == "PROPN" and unit.text.endswith("s"))
+
+
+def _lex(tok, person_unit: bool) -> str | None:
+    """count_type suggested by one word, or None."""
+    lemma = tok.lemma_.lower()
+    if lemma in VERB_ONLY:
+        if tok.pos_ != "VERB" or not person_unit:
+            return None
+        return VERB_ONLY[lemma]
+    return EVENT_LEXICON.get(lemma) or EVENT_LEXICON.get(tok.lower_)
+
+
+def _classify(doc, g: _Group, unit) -> tuple[str, object]:
+    """(count_type, clause head token) for a figure."""
+    if unit is not None:
+        lemma = unit.lemma_.lower()
+        if lemma in DISTANCE_UNITS or unit.lower_ in DISTANCE_UNITS:
+            return "distance", unit
+        if lemma in TIME_UNITS:
+            return "duration", unit
+        if lemma in FLIGHT_UNITS:
+            return "flights", unit
+        if lemma in AID_UNITS or unit.lower_ in AID_UNITS:
+            return "aid", unit
+    person = _is_person_unit(unit) or unit is None
+    start = unit if unit is not None else doc[g.anchor]
+    found = _predicate_after(doc, start, person)
+    if found:
+        return found
+    x = start
+    fallbacks = []
+    clause_head = None
+    for _ in range(10):
+        h = x.head
+        if h.i == x.i:
+            break
+        if h.pos_ in ("VERB", "AUX") and h.lemma_.lower() in SPEECH_VERBS and h.lemma_.lower() not in EVENT_LEXICON:
+            clause_head = clause_head or h
+            break
+        if x.dep_ == "nsubj" and h.tag_ == "VBG" and h.i > x.i and \
+                not any(c.dep_ in ("aux", "auxpass") for c in h.children):
+            fallbacks.append(h)  # "people fleeing the violence": a description, not the event
+            x = h
+            continue
+        found = _lex(h, person) if not (x.dep_ == "nsubj" and h.lemma_.lower() in VERB_ONLY) else None
+        if found:
+            return found, h
+        if h.pos_ in ("VERB", "AUX"):
+            clause_head = clause_head or h
+            for child in h.children:
+                if child.i == x.i:
+                    continue
+                if child.dep_ in ("dobj", "attr", "xcomp", "acomp", "oprd", "prt"):
+                    found = _lex(child, person)
+                    if not found and child.dep_ == "dobj" and child.lemma_.lower() in AID_UNITS:
+                        found = "aid"  # "500 families received food"
+                    if found:
+                        return found, h
+                if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in LEVEL_NOUNS:
+                    found = _level_noun_type(child, person)
+                    if found:
+                        return found, h
+                if child.dep_ == "prep" and child.lower_ == "among" and x.dep_ in ("nsubj", "nsubjpass"):
+                    for obj in child.children:  # "35 children were among the dead"
+                        found = _lex(obj, person) if obj.dep_ == "pobj" else None
+                        if found:
+                            return found, h
+            if h.dep_ in ("ROOT", "ccomp", "advcl", "relcl", "parataxis"):
+                break
+        x = h
+    if unit is not None:
+        found = _lex(unit, person)
+        if found:
+            return found, clause_head
+        for child in unit.children:
+            if child.dep_ in ("amod", "compound", "acl", "relcl", "nmod"):
+                found = _lex(child, person)
+                if found:
+                    return found, clause_head
+    for f in fallbacks:
+        found = _lex(f, person)
+        if found:
+            return found, clause_head
+    for child in doc[g.anchor].children:  # "12 of those detained"
+        if child.dep_ in ("prep", "quantmod") and child.lower_ == "of":
+            for t in child.subtree:
+                found = _lex(t, person) if t.i > child.i and t.i - child.i < 5 else None
+                if found:
+                    return found, clause_head
+    if person or (unit is not None and unit.lower_ in ("others", "other")):  # "10 others lost their lives"
+        found = _clause_words(doc, g)
+        if found:
+            return found, clause_head
+    return "other", clause_head
+
+
+CLAUSE_AFTER = 10  # words after a figure that may still say what happened to those it counts
+CLAUSE_BEFORE = 6
+_CLAUSE_STOPS = frozenset({".", ";", ":", "!", "?", "—", "–", "(", ")", "“", "”", '"', "«", "»"})
+
+
+def _clause_words(doc, g: _Group) -> str | None:
+    """When the parse links the figure to no event word, the nearest one in its own clause:
+    "40 people had lost their lives", "59 wounded went to the hospital", "the number killed".
+    It reads forward to the next figure or clause break, then a few words back."""
+    sent = doc[g.start].sent
+    for i in range(g.end, min(sent.end, g.end + CLAUSE_AFTER)):
+        t = doc[i]
+        if t.text in _CLAUSE_STOPS or (t.like_num and i > g.end):
+            break
+        life = _LIFE_PHRASES.get((t.lemma_.lower(), _next_lemma(doc, i)))
+        if life:
+            return life  # "10 others lost their lives"
+        if t.lemma_.lower() == "cross" and any(x.lemma_.lower() in ("border", "frontier") for x in doc[i + 1:i + 4]):
+            return "displaced"  # "12,000 others crossed the border into Uganda"
+        if t.lemma_.lower() in VERB_ONLY:
+            continue  # "families lost ...", "the base received ...": the figure is the subject here
+        found = _lex(t, True)
+        if found:
+            return found
+    for i in range(g.start - 1, max(sent.start - 1, g.start - 1 - CLAUSE_BEFORE), -1):
+        t = doc[i]
+        if t.text in _CLAUSE_STOPS or t.like_num:
+            break
+        found = _lex(t, True)
+        if found:
+            return found
+        if t.lemma_.lower() == "life" and i >= 2 and doc[i - 2].lemma_.lower() in ("take", "claim", "cost", "lose"):
+            return "killed"  # "took the lives of 35 residents"
+    return None
+
+
+# verb + object idioms of dying and surviving ("lost their lives", "took the lives of")
+_LIFE_PHRASES = {("lose", "their"): "killed", ("lose", "his"): "killed", ("lose", "her"): "killed",
+                 ("lose", "life"): "killed"}
+
+
+def _next_lemma(doc, i: int) -> str | None:
+    return doc[i + 1].lemma_.lower() if i + 1 < len(doc) else None
+
+
+_AUX_WORDS = {"were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "reportedly",
+              "also", "all", "later", "subsequently", "allegedly", "now", "still", "so", "far"}
+
+
+def _predicate_after(doc, unit, person: bool):
+    """"150 people were wounded": read the passive/adjectival predicate right after the unit.
+
+    A linear check that survives parse slips (the parser sometimes attaches such a subject to
+    an earlier preposition). Returns (count_type, verb) or None.
+    """
+    k = unit.i + 1
+    steps = 0
+    while k < len(doc) and doc[k].lower_ in _AUX_WORDS and steps < 4:
+        k += 1
+        steps += 1
+    if k >= len(doc) or doc[k].tag_ not in ("VBN", "JJ", "VBD"):
+        return None
+    if steps == 0 and doc[k].tag_ == "VBD" and k + 1 < len(doc) and doc[k + 1].pos_ in ("DET", "NUM", "NOUN", "PROPN"):
+        return None  # "12 killed 5 soldiers": a verb with an object, not "19 injured as a result"
+    found = _lex(doc[k], person)
+    if steps == 0 and found not in PERSON_EVENT_TYPES:
+        return None  # "50 people were killed and 150 wounded": the elided "were" takes its own participle
+    return (found, doc[k]) if found else None
+
+
+def _level_noun_type(noun, person: bool) -> str | None:
+    """"death toll" -> killed; "the number of displaced" -> displaced."""
+    found = _lex(noun, person)
+    if found:
+        return found
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod"):
+            found = _lex(child, person)
+            if found:
+                return found
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                found = _lex(obj, person)
+                if found:
+                    return found
+    return None

@@ -1,0 +1,55 @@
+"""Stage 5, part-of links: figures that are parts of an earlier figure in their sentence ("803 people,
+including 39 children"), and bare "one"s that count nothing."""
+from __future__ import annotations
+
+from orchestration.library.extraction.figures.number_expressions import _Group
+from orchestration.library.extraction.figures.subjects import _subject
+from orchestration.library.extraction.figures.vocabulary import PART_MARKERS, PERSON_EVENT_TYPES
+
+
+def _part_marker(doc, sent, g: _Group) -> int | None:
+    """Token index of "including"/"of whom"/"among them" introducing this figure, if any."""
+    # linear: the words right before the figure
+    for n in (2, 1):
+        k = g.start - n
+        if k >= sent.start and tuple(doc[j].lower_ for j in range(k, g.start)) in PART_MARKERS:
+            return k
+    # syntactic: an "including" among the ancestors ("including 39 children and 49 women")
+    x = doc[g.anchor]
+    for _ in range(6):
+        if x.head.i == x.i or x.head.i < sent.start:
+            break
+        x = x.head
+        if x.lower_ in ("including", "includes") and x.i < g.start:
+            return x.i
+        if x.pos_ == "VERB" and x.lower_ not in ("including",):
+            break
+    return None
+
+
+def _link_parts(doc, sent, sent_figures) -> None:
+    """Set parent_figure_id of figures that are parts of an earlier figure in the sentence."""
+    for idx, (fig, g, _) in enumerate(sent_figures):
+        marker = _part_marker(doc, sent, g)
+        if marker is None:
+            continue
+        marker_char = doc[marker].idx
+        for parent, _, _ in reversed(sent_figures[:idx]):
+            if parent.parent_figure_id is not None or parent.end_char > marker_char:
+                continue
+            if parent.count_type in ("distance", "duration") or parent.value_high < fig.value_low:
+                continue
+            fig.parent_figure_id = parent.figure_id
+            if fig.count_type == "other" and parent.count_type != "other":
+                fig.count_type = parent.count_type
+                fig.subject = _subject(fig.unit, fig.count_type, None)
+            break
+
+
+def _drop_lone_ones(sent_figures) -> None:
+    """A bare "one" counts only victims/people in an event or a part of a larger figure."""
+    sent_figures[:] = [
+        item for item in sent_figures if not (
+            (f := item[0]).surface_text.lower().endswith("one") and f.value_low == 1
+            and f.parent_figure_id is None and f.count_type not in PERSON_EVENT_TYPES)
+    ]
