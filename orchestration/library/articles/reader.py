@@ -28,7 +28,6 @@ ARTICLE_SUFFIXES = (".txt",)
 # own limit (nlp.max_length), past which it refuses a document (and needs gigabytes of memory).
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_TEXT_CHARS = 1_000_000
-MAX_BYTES = MAX_FILE_BYTES  # former name
 MAX_TITLE_CHARS = 300  # a "headline" longer than this is a paragraph; it is cut at a word boundary
 
 
