@@ -4,12 +4,15 @@ throughput next to bare spaCy ``nlp.pipe`` on the same text, in the same run.
     python scripts/benchmark.py                            # seeds + 100 generated articles
     python scripts/benchmark.py --sizes 100 1000 10000     # the issue's three sizes
 
-For each corpus it prints:
+First it times the floor, the stack's own start-up: one process that imports dagster,
+dagster_dbt, dbt and great_expectations, loads the spaCy model and runs nlp.pipe over the
+seeds (median of --runs). For each corpus it prints:
   * the full run from a fresh warehouse: wall time per stage (ingest, extract, dbt, checks,
-    chart), articles and words per second, peak memory of the whole process tree (the run and
-    its parser workers, sampled); the median of --runs fresh runs for corpora up to 100
+    chart, publish), articles and words per second, peak memory of the whole process tree (the
+    run and its parser workers, sampled); the median of --runs fresh runs for corpora up to 100
     articles, one run above that;
-  * the rerun after one article changes, in that same warehouse;
+  * a rerun with nothing changed, then a rerun after one article changes, in that same warehouse;
+  * each of those three runs as a ratio to the floor;
   * extraction (parse + every extractor) vs bare ``nlp.pipe`` with the same model on the same
     text, one process, alternated and repeated (medians and their ratio); and the extract
     stage's own rate in the run (parser workers, database writes) vs bare ``nlp.pipe`` with
@@ -43,9 +46,9 @@ def _stage_times(dagster_home: Path) -> dict:
     os.environ["DAGSTER_HOME"] = str(dagster_home)
     with dg.DagsterInstance.get() as instance:
         run = instance.get_runs(limit=1)[0]
-        stages = {"ingest": 0.0, "extract": 0.0, "dbt": 0.0, "checks": 0.0, "chart": 0.0}
+        stages = {"ingest": 0.0, "extract": 0.0, "dbt": 0.0, "checks": 0.0, "chart": 0.0, "publish": 0.0}
         named = {"raw_articles": "ingest", "extract_articles": "extract", "dbt_models": "dbt",
-                 "figure_estimates_chart": "chart"}
+                 "figure_estimates_chart": "chart", "published_warehouse": "publish"}
         for step in instance.get_run_step_stats(run.run_id):
             stage = "checks" if step.step_key.startswith("quality_") else named.get(step.step_key, "dbt")
             stages[stage] += (step.end_time or 0) - (step.start_time or 0)
@@ -109,6 +112,31 @@ def run_pipeline(seeds: Path, warehouse: Path) -> dict:
             **_stage_times(home)}
 
 
+FLOOR_CODE = """
+import sys
+from pathlib import Path
+import dagster, dagster_dbt, dbt.cli.main, great_expectations  # the stack's imports
+from orchestration.library.extraction.nlp import load_nlp
+nlp = load_nlp()
+texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(Path(sys.argv[1]).glob("*.txt"))]
+for _doc in nlp.pipe(texts, batch_size=16):
+    pass
+"""
+
+
+def floor_seconds(seeds: Path, runs: int) -> list[float]:
+    """The stack's own start-up floor, timed from the outside like a pipeline run: one process that
+    imports dagster, dagster_dbt, dbt and great_expectations, loads the spaCy model and runs
+    nlp.pipe over the seed articles. A run can hardly cost less than this."""
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-c", FLOOR_CODE, str(seeds)], cwd=REPO, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - started)
+    return times
+
+
 def _sample(items: list, size: int) -> list:
     if len(items) <= size:
         return items
@@ -169,13 +197,14 @@ def bench_corpus(name: str, seeds: Path, runs: int, repeats: int, sample: int) -
             print(f"  [{name}] fresh run {k + 1}/{runs}: {colds[-1]['wall_s']:.1f} s", file=sys.stderr, flush=True)
         colds.sort(key=lambda c: c["wall_s"])
         cold = colds[len(colds) // 2]
+        unchanged = run_pipeline(corpus, work / "w" / "w.duckdb")  # the same folder again: nothing changed
         first = files[0]
         first.write_text(first.read_text(encoding="utf-8") + "\nOfficials said 12 more people were killed on Friday.\n",
                          encoding="utf-8")
         rerun = run_pipeline(corpus, work / "w" / "w.duckdb")
         tp = throughput(work / "w" / "w.duckdb", repeats, sample, cold.get("parse_processes", 1))
         return {"name": name, "articles": len(files), "words": words, "cold": cold, "runs": runs,
-                "cold_walls": [c["wall_s"] for c in colds], "rerun": rerun, **tp}
+                "cold_walls": [c["wall_s"] for c in colds], "rerun": rerun, "unchanged": unchanged, **tp}
     finally:
         from orchestration.defs.assets.dbt import run_target
 
@@ -194,16 +223,22 @@ def report(r: dict) -> str:
     lines = [
         f"== {r['name']}: {r['articles']:,} articles, {r['words']:,} words",
         f"  full run (fresh warehouse): {c['wall_s']:.1f} s wall ({runs})  [ingest {s['ingest']:.1f} | extract {s['extract']:.1f} | "
-        f"dbt {s['dbt']:.1f} | checks {s['checks']:.1f} | chart {s['chart']:.1f}]  success={c['success']}",
+        f"dbt {s['dbt']:.1f} | checks {s['checks']:.1f} | chart {s['chart']:.1f} | publish {s['publish']:.1f}]  success={c['success']}",
         f"  throughput: {r['articles'] / c['wall_s']:.1f} articles/s, {r['words'] / c['wall_s']:,.0f} words/s end to end; "
         f"peak memory {c['peak_mb']:,.0f} MB (whole process tree)",
         *[f"  FAILED {f}" for f in c.get("failures", [])],
+        f"  rerun with nothing changed: {r['unchanged']['wall_s']:.1f} s",
         f"  rerun after one article changed: {rerun['wall_s']:.1f} s  [ingest {rerun['stages']['ingest']:.1f} | "
         f"extract {rerun['stages']['extract']:.1f} | dbt {rerun['stages']['dbt']:.1f} | checks {rerun['stages']['checks']:.1f} | "
         f"chart {rerun['stages']['chart']:.1f}]; peak memory {rerun['peak_mb']:,.0f} MB",
         f"  one process, {sampled}: extraction {r['extract_wps']:,.0f} words/s vs bare nlp.pipe {r['bare_wps']:,.0f} words/s "
         f"→ ratio {r['ratio']:.2f} (medians of {r.get('repeats', '?')} alternated repeats)",
     ]
+    if r.get("floor_s"):
+        floor = r["floor_s"]
+        lines.append(
+            f"  ratio to the floor ({floor:.1f} s, median): fresh run {c['wall_s'] / floor:.2f}x, nothing changed "
+            f"{r['unchanged']['wall_s'] / floor:.2f}x, one article changed {rerun['wall_s'] / floor:.2f}x")
     if "bare_parallel_wps" in r:
         lines.append(
             f"  extract stage in the run: {extract_wps:,.0f} words/s with {processes} parser processes (parse, extract, write) "
@@ -226,10 +261,15 @@ def main() -> None:
     def bench(name: str, folder: Path, n: int) -> None:
         result = bench_corpus(name, folder, args.runs if n <= 100 else 1, args.repeats, args.sample)
         result["repeats"] = args.repeats
+        result["floor_s"] = floor
         results.append(result)
         print(report(result), flush=True)
 
     results: list[dict] = []
+    floors = floor_seconds(REPO / "seeds", args.runs)
+    floor = statistics.median(floors)
+    print(f"== floor (imports of dagster, dagster_dbt, dbt, great_expectations; spaCy model; nlp.pipe over the seeds): "
+          f"median {floor:.1f} s of {', '.join(f'{t:.1f}' for t in floors)}", flush=True)
     if not args.no_seeds:
         bench("seeds", REPO / "seeds", 5)
     for n in args.sizes:
