@@ -85,6 +85,8 @@ def run() -> int:
               "See the run in the UI (make ui) for details.", file=sys.stderr)
         return 1
     print(summary_text(settings.warehouse_path()))
+    if not any(evt.event_type_value == "ASSET_MATERIALIZATION" for evt in result.all_events):
+        print("\nNothing changed since the last publication (the same article files and code): every step was skipped.")
     print(f"\nRun {result.run_id} succeeded in {elapsed:.1f}s.")
     return 0
 

@@ -175,3 +175,33 @@ def test_dbt_reuses_one_target_folder_per_warehouse(seed_warehouse, tmp_path):
     assert run_target(seed_warehouse) == run_target(str(seed_warehouse))
     assert run_target(tmp_path / "other.duckdb") != folder
     assert dbt_resource()._cli_version == version.parse(importlib.metadata.version("dbt-core"))
+
+
+def test_a_rerun_with_nothing_changed_rebuilds_nothing_and_says_why(tmp_path, seeds_copy, monkeypatch):
+    import hashlib
+
+    import dagster as dg
+
+    from orchestration.warehouse import fingerprint
+
+    warehouse = tmp_path / "w.duckdb"
+    assert build(warehouse, seeds_copy).success
+    published = hashlib.sha256(warehouse.read_bytes()).hexdigest()
+
+    path = next(seeds_copy.glob("001_*.txt"))
+    path.write_bytes(path.read_bytes())  # touched, not changed: content decides
+    instance = dg.DagsterInstance.ephemeral()
+    again = build(warehouse, seeds_copy, instance=instance)
+    assert again.success
+    assert [e for e in again.all_events if e.event_type_value == "ASSET_MATERIALIZATION"] == []
+    assert hashlib.sha256(warehouse.read_bytes()).hexdigest() == published
+    messages = [entry.user_message for entry in instance.all_logs(again.run_id)]
+    assert any(m.startswith("nothing changed since run ") for m in messages)
+    skipped = {e.step_key for e in again.all_events if e.event_type_value == "STEP_SKIPPED"}
+    assert {"extract_articles", "dbt_models", "quality_marts", "figure_estimates_chart", "published_warehouse"} <= skipped
+
+    # a change of code (another digest) rebuilds, though the articles are the same
+    monkeypatch.setattr(fingerprint, "code_digest", lambda *args: "another version of the code")
+    rebuilt = build(warehouse, seeds_copy)
+    assert rebuilt.success and _parsed_count(rebuilt) == (0, 5)  # every step ran; the ledger still skips parsing
+    assert query(warehouse, "SELECT run_id FROM meta.publication") == [(rebuilt.run_id,)]

@@ -10,20 +10,10 @@ import json
 import dagster as dg
 
 from orchestration.defs.resources import SeedsFolder
-from orchestration.library.articles.reader import list_article_files
+from orchestration.warehouse.fingerprint import folder_digests
 
 all_assets_job = dg.define_asset_job("build_warehouse", selection=dg.AssetSelection.all(),
                                       description="Ingest, extract, dbt build and quality checks over the whole seeds folder.")
-
-
-def folder_digests(seeds) -> dict[str, str]:
-    digests = {}
-    for rel, path in list_article_files(seeds):
-        try:
-            digests[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
-        except OSError:
-            digests[rel] = "unreadable"
-    return digests
 
 
 def diff_digests(before: dict[str, str], after: dict[str, str]) -> dict[str, list[str]]:

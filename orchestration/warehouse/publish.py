@@ -78,6 +78,20 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
+def record_inputs(con: duckdb.DuckDBPyConnection, digest: str) -> None:
+    """Remember, in the working file, the inputs digest this run builds from; publishing copies it."""
+    con.execute("CREATE SCHEMA IF NOT EXISTS meta")
+    con.execute("CREATE OR REPLACE TABLE meta.run_inputs AS SELECT ?::VARCHAR AS inputs_digest", [digest])
+
+
+def _recorded_inputs(con: duckdb.DuckDBPyConnection) -> str | None:
+    try:
+        row = con.execute("SELECT inputs_digest FROM meta.run_inputs").fetchone()
+    except duckdb.CatalogException:
+        return None
+    return row[0] if row else None
+
+
 def publish(con: duckdb.DuckDBPyConnection, published: Path | str, run_id: str | None = None) -> PublishReport:
     """Copy the working file's raw and marts tables (``con``) to a new file, then rename it over
     ``published`` in one step."""
@@ -87,6 +101,7 @@ def publish(con: duckdb.DuckDBPyConnection, published: Path | str, run_id: str |
     remove_leftovers(published)
     target = staging_path(published)
     tables = rows = 0
+    inputs = _recorded_inputs(con)
     source = con.execute("SELECT current_database()").fetchone()[0]  # the working file's catalogue
     catalog = '"' + source.replace('"', '""') + '"'
     con.execute(f"ATTACH ? AS {_ALIAS}", [str(target)])
@@ -106,8 +121,8 @@ def publish(con: duckdb.DuckDBPyConnection, published: Path | str, run_id: str |
                 tables += 1
         con.execute("CREATE SCHEMA meta")
         con.execute(
-            "CREATE TABLE meta.publication AS SELECT ?::VARCHAR AS run_id, "
-            "now()::TIMESTAMP AS published_at, ?::INTEGER AS tables, ?::BIGINT AS rows", [run_id, tables, rows])
+            "CREATE TABLE meta.publication AS SELECT ?::VARCHAR AS run_id, now()::TIMESTAMP AS published_at, "
+            "?::INTEGER AS tables, ?::BIGINT AS rows, ?::VARCHAR AS inputs_digest", [run_id, tables, rows, inputs])
     finally:
         con.execute(f"USE {catalog}")
         con.execute(f"DETACH {_ALIAS}")  # checkpoints: the new file is whole, with no WAL beside it

@@ -4,6 +4,8 @@ import dagster as dg
 
 from orchestration.defs.assets.previews import table_preview
 from orchestration.defs.resources import SeedsFolder, WarehouseResource
+from orchestration.warehouse import publish
+from orchestration.warehouse.fingerprint import inputs_digest
 from orchestration.warehouse.sync import sync_articles
 
 
@@ -13,12 +15,24 @@ from orchestration.warehouse.sync import sync_articles
     kinds={"python", "duckdb"},
     description=(
         "One row per article file in the seeds folder (raw.articles): metadata (front matter wins over "
-        "inference), body text, and boilerplate set aside. Unreadable files go to raw.ingest_errors."
+        "inference), body text, and boilerplate set aside. Unreadable files go to raw.ingest_errors. "
+        "Not materialized when nothing changed: the same article files and the same code as the last "
+        "publication (its inputs digest); then every later step is skipped too, and the log says why."
     ),
+    output_required=False,
 )
-def raw_articles(context: dg.AssetExecutionContext, warehouse: WarehouseResource, seeds: SeedsFolder) -> dg.MaterializeResult:
+def raw_articles(context: dg.AssetExecutionContext, warehouse: WarehouseResource, seeds: SeedsFolder):
+    digest = inputs_digest(seeds.root)
+    last = publish.publication(warehouse.path)
+    if last and last.get("inputs_digest") == digest and warehouse.work_path.exists():
+        context.log.info(
+            f"nothing changed since run {last['run_id']} published {warehouse.path} at {last['published_at']:%Y-%m-%d %H:%M:%S} "
+            f"UTC: the same article files and the same code (inputs digest {digest}). Skipping ingest, extraction, "
+            "dbt, checks, chart and publishing: the published warehouse is what they would build.")
+        return
     with warehouse.connect() as con:
         report = sync_articles(con, seeds.root, log=context.log)
+        publish.record_inputs(con, digest)
         preview = con.execute(
             "SELECT file_name, title, publisher, author, published_date, word_count FROM raw.articles ORDER BY file_name LIMIT 10"
         ).df()
@@ -30,7 +44,7 @@ def raw_articles(context: dg.AssetExecutionContext, warehouse: WarehouseResource
         f"{len(report.added)} added, {len(report.changed)} changed, {len(report.removed)} removed, "
         f"{report.unchanged} unchanged, {len(report.quarantined)} quarantined"
     )
-    return dg.MaterializeResult(
+    yield dg.MaterializeResult(
         metadata={
             "dagster/row_count": rows,
             "added": len(report.added),
@@ -41,6 +55,7 @@ def raw_articles(context: dg.AssetExecutionContext, warehouse: WarehouseResource
             # every file in quarantine now (the table mirrors the folder), with the reason
             "quarantined_files": table_preview(quarantine, limit=100) if len(quarantine) else dg.MetadataValue.text("none"),
             "seeds_folder": dg.MetadataValue.path(str(seeds.root)),
+            "inputs_digest": digest,
             "preview": table_preview(preview),
         }
     )

@@ -1,0 +1,54 @@
+"""What a run's result depends on, as one digest: nothing changed means nothing to rebuild.
+
+The digest covers every input of a build: each article file's name and bytes, and every file of
+code and configuration that turns them into the warehouse (the orchestration package, the dbt
+project's models, macros, seeds, tests and settings, the expectation suites). A run whose digest
+equals the one recorded with the last publication would rebuild exactly what is published, so it
+skips. Any edit, of an article or of the code, gives a new digest and a full run; what that run
+re-parses is still decided article by article by the ledger.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from orchestration import settings
+from orchestration.library.articles.reader import list_article_files
+
+# the code and configuration a build depends on, below the repository root
+CODE_PARTS = ("orchestration", "dbt_project/models", "dbt_project/macros", "dbt_project/seeds", "dbt_project/tests",
+              "expectations")
+CODE_FILES = ("dbt_project/dbt_project.yml", "dbt_project/profiles.yml", "requirements.lock")
+CODE_SUFFIXES = {".py", ".sql", ".yml", ".yaml", ".csv", ".json", ".lock"}
+
+
+def folder_digests(seeds: Path) -> dict[str, str]:
+    """Each article file's content digest, by its name relative to the seeds folder."""
+    digests = {}
+    for rel, path in list_article_files(seeds):
+        try:
+            digests[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            digests[rel] = "unreadable"
+    return digests
+
+
+def code_digest(root: Path = settings.REPO_ROOT) -> str:
+    digest = hashlib.sha256()
+    paths = [root / name for name in CODE_FILES]
+    for part in CODE_PARTS:
+        paths += sorted(p for p in (root / part).rglob("*") if p.is_file() and p.suffix in CODE_SUFFIXES
+                        and "__pycache__" not in p.parts)
+    for path in paths:
+        if path.is_file():
+            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def inputs_digest(seeds: Path) -> str:
+    """One digest of the article files and the code that builds them."""
+    digest = hashlib.sha256(code_digest().encode())
+    if seeds.is_dir():
+        for name, content in sorted(folder_digests(seeds).items()):
+            digest.update(f"{name}\0{content}\0".encode())
+    return digest.hexdigest()[:16]
