@@ -27,6 +27,9 @@ def folder_digests(seeds: Path) -> dict[str, str]:
     digests = {}
     for rel, path in list_article_files(seeds):
         try:
+            if not path.is_file():  # a named pipe would block a read forever; ingest quarantines it
+                digests[rel] = "not a regular file"
+                continue
             digests[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError:
             digests[rel] = "unreadable"
@@ -50,5 +53,5 @@ def inputs_digest(seeds: Path) -> str:
     digest = hashlib.sha256(code_digest().encode())
     if seeds.is_dir():
         for name, content in sorted(folder_digests(seeds).items()):
-            digest.update(f"{name}\0{content}\0".encode())
+            digest.update(f"{name}\0{content}\0".encode("utf-8", "surrogateescape"))  # names need not be UTF-8
     return digest.hexdigest()[:16]
