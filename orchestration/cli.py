@@ -79,7 +79,7 @@ def run() -> int:
             if event.event_type_value == "PIPELINE_FAILURE" and not failures:
                 error = getattr(event.event_specific_data, "error", None)
                 print(f"RUN FAILED: {(error.message if error else event.message or '').strip()}", file=sys.stderr)
-        from orchestration.defs.checks import unchanged_text
+        from orchestration.warehouse.publish import unchanged_text
 
         print(f"\nRun {result.run_id} failed after {elapsed:.1f}s: {unchanged_text(settings.warehouse_path())}.\n"
               "See the run in the UI (make ui) for details.", file=sys.stderr)

@@ -15,7 +15,7 @@ from orchestration import settings
 from orchestration.defs.resources import ReportFolders, SeedsFolder, WarehouseResource
 from orchestration.library.articles.reader import list_article_files
 from orchestration.library.quality.suites import Outcome, Suite, load_suites, publish_data_docs, validate
-from orchestration.warehouse import publish
+from orchestration.warehouse.publish import unchanged_text
 
 
 def _runtime_parameters(con, seeds: SeedsFolder, wanted: set[str]) -> dict:
@@ -33,15 +33,6 @@ def _load_frame(con, suite: Suite):
     select = suite.query  # SQL from the project's own expectations/ files, not from any input
     columns = [d[0] for d in con.execute(f"SELECT * FROM ({select}) AS q LIMIT 0").description]
     return con.execute(suite.frame_query(columns)).df()
-
-
-def unchanged_text(published) -> str:
-    """What analysts still see after a failed run, for its log and the CLI."""
-    last = publish.publication(published)
-    if last is None:
-        return f"nothing is published to {published}: no run has passed every blocking check yet"
-    return (f"the published warehouse {published} is left as the last good run left it "
-            f"(run {last['run_id']}, published {last['published_at']:%Y-%m-%d %H:%M:%S} UTC)")
 
 
 def _failure_markdown(failures) -> str:

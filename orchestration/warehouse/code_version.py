@@ -2,15 +2,26 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
 
+def code_files(folder: Path, suffixes: Iterable[str] = (".py",)) -> list[Path]:
+    """Every file with one of ``suffixes`` below ``folder``, subpackages included, in a stable order."""
+    wanted = set(suffixes)
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in wanted and "__pycache__" not in p.parts)
+
+
+def files_digest(root: Path, paths: Iterable[Path]) -> str:
+    """sha256 over each file's path (relative to ``root``) and bytes."""
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
 @lru_cache(maxsize=None)
 def code_digest(folder: Path) -> str:
-    """12-hex-digit digest of the folder's Python files (names and contents)."""
-    digest = hashlib.sha256()
-    for path in sorted(folder.glob("*.py")):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
+    """12-hex-digit digest of the folder's Python files, subpackages included (names and contents)."""
+    return files_digest(folder, code_files(folder))[:12]

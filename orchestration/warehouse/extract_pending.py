@@ -19,7 +19,6 @@ from orchestration.library.extraction.records import ArticleInput
 from orchestration.warehouse import database as warehouse
 from orchestration.warehouse import parsing
 from orchestration.warehouse.code_version import code_digest
-from orchestration.warehouse.parsing import ChunkResult
 
 EXTRACTION_DIR = Path(__file__).resolve().parents[1] / "library" / "extraction"
 
@@ -71,7 +70,7 @@ def pending_articles(con: duckdb.DuckDBPyConnection) -> list[tuple[ArticleInput,
     return [(ArticleInput(r[0], r[1], r[2], r[3], r[4], r[5]), r[6], r[7], r[8]) for r in rows]
 
 
-def _write_batch(con, batch: list[ChunkResult], version: str, report: ExtractReport) -> None:
+def _write_batch(con, batch: list[parsing.ChunkResult], version: str, report: ExtractReport) -> None:
     """One transaction: the batch's articles lose their old rows and gain their new rows and ledger entries."""
     import pyarrow as pa
 

@@ -14,12 +14,13 @@ from pathlib import Path
 
 from orchestration import settings
 from orchestration.library.articles.reader import list_article_files
+from orchestration.warehouse.code_version import code_files, files_digest
 
 # the code and configuration a build depends on, below the repository root
 CODE_PARTS = ("orchestration", "dbt_project/models", "dbt_project/macros", "dbt_project/seeds", "dbt_project/tests",
               "expectations")
 CODE_FILES = ("dbt_project/dbt_project.yml", "dbt_project/profiles.yml", "requirements.lock")
-CODE_SUFFIXES = {".py", ".sql", ".yml", ".yaml", ".csv", ".json", ".lock"}
+CODE_SUFFIXES = (".py", ".sql", ".yml", ".yaml", ".csv", ".json", ".lock")
 
 
 def folder_digests(seeds: Path) -> dict[str, str]:
@@ -37,15 +38,11 @@ def folder_digests(seeds: Path) -> dict[str, str]:
 
 
 def code_digest(root: Path = settings.REPO_ROOT) -> str:
-    digest = hashlib.sha256()
-    paths = [root / name for name in CODE_FILES]
+    """Digest of every file of code and configuration a build depends on."""
+    paths = [root / name for name in CODE_FILES if (root / name).is_file()]
     for part in CODE_PARTS:
-        paths += sorted(p for p in (root / part).rglob("*") if p.is_file() and p.suffix in CODE_SUFFIXES
-                        and "__pycache__" not in p.parts)
-    for path in paths:
-        if path.is_file():
-            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
+        paths += code_files(root / part, CODE_SUFFIXES)
+    return files_digest(root, paths)
 
 
 def inputs_digest(seeds: Path) -> str:

@@ -70,6 +70,15 @@ def publication(path: Path | str) -> dict | None:
         con.close()
 
 
+def unchanged_text(published) -> str:
+    """What analysts still see after a failed run, for its log and the CLI."""
+    last = publication(published)
+    if last is None:
+        return f"nothing is published to {published}: no run has passed every blocking check yet"
+    return (f"the published warehouse {published} is left as the last good run left it "
+            f"(run {last['run_id']}, published {last['published_at']:%Y-%m-%d %H:%M:%S} UTC)")
+
+
 def _fsync(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
