@@ -44,13 +44,41 @@ def summary_text(path) -> str:
     return "\n".join(lines)
 
 
+STEPS = ("raw_articles (ingest)", "extract_articles", "dbt_models", "quality checks", "figure_estimates_chart",
+         "published_warehouse")
+
+
+def up_to_date(started: float) -> bool:
+    """Before Dagster starts: when nothing changed since the last publication, say so and stop.
+
+    Like make, the check that there is nothing to do comes before the tool that would do it:
+    importing Dagster and the definitions alone costs several times what the check does. The
+    sensor and the schedule still launch Dagster runs, whose first asset makes the same check and
+    skips every later step (the UI shows why)."""
+    from orchestration import settings
+    from orchestration.warehouse.publish import skipped_text, unchanged_since
+
+    published = settings.warehouse_path()
+    digest, last = unchanged_since(published, settings.work_path_for(published), settings.seeds_dir())
+    if last is None:
+        return False
+    print(summary_text(published))
+    print(f"\n{skipped_text(published, last, digest)}.")
+    for step in STEPS:
+        print(f"  skipped: {step}")
+    print(f"\nNo run launched ({time.perf_counter() - started:.1f}s): edit an article or the code to rebuild.")
+    return True
+
+
 def run() -> int:
+    started = time.perf_counter()
+    if up_to_date(started):
+        return 0
     import dagster as dg
 
     from orchestration import settings
     from orchestration.definitions import defs
 
-    started = time.perf_counter()
     job = defs.resolve_job_def("build_warehouse")
     instance = dg.DagsterInstance.get()
     print(f"Building {settings.warehouse_path()} from {settings.seeds_dir()} ...", flush=True)

@@ -7,7 +7,7 @@ import dagster as dg
 
 from orchestration import settings
 from orchestration.defs.assets.charts import figure_estimates_chart
-from orchestration.defs.assets.dbt import dbt_models, dbt_resource
+from orchestration.defs.assets.dbt import dbt_models
 from orchestration.defs.assets.extract import extract_articles
 from orchestration.defs.assets.ingest import raw_articles
 from orchestration.defs.assets.publish import published_warehouse
@@ -30,7 +30,6 @@ def build_definitions(warehouse_path: Path | str | None = None, seeds_dir: Path 
             "seeds": SeedsFolder(path=str(Path(seeds_dir or settings.seeds_dir()).resolve())),
             "reports": ReportFolders(data_docs=str(Path(data_docs_dir or settings.data_docs_dir()).resolve()),
                                      charts=str(Path(charts_dir or settings.charts_dir()).resolve())),
-            "dbt": dbt_resource(),
         },
         # one process runs the steps one after another: DuckDB allows a single writer per file
         executor=dg.in_process_executor,

@@ -1,26 +1,58 @@
 """dbt as the product runs it: the private dagster-dbt methods it overrides, and the one actor_key."""
 from __future__ import annotations
 
-import functools
 import inspect
 
 import duckdb
 import pytest
 
 
-def test_the_private_dagster_dbt_methods_overridden_still_exist_and_are_still_called():
-    """WarehouseDbtCli overrides two private methods to skip ~3.5 s of start-up per run. An upgrade
-    that renames or stops calling them would silently bring the cost back (or break the run):
-    this test is the tripwire."""
-    from dagster_dbt import DbtCliResource
+def test_the_private_dagster_dbt_and_dbt_duckdb_names_the_run_relies_on_still_exist():
+    """dbt runs in-process (orchestration/warehouse/dbt_build.py): the dbt asset uses dagster-dbt's
+    own selection and event conversion, and closes dbt-duckdb's database after a build. An upgrade
+    that moves these would break the run or bring back a held database: this is the tripwire."""
+    from dagster_dbt.asset_utils import get_updated_cli_invocation_params_for_context
+    from dagster_dbt.core.dbt_cli_event import DbtCoreCliEventMessage
+    from dbt.adapters.duckdb.connections import DuckDBConnectionManager
 
-    from orchestration.defs.assets.dbt import WarehouseDbtCli
+    params = inspect.signature(get_updated_cli_invocation_params_for_context).parameters
+    assert {"context", "manifest", "dagster_dbt_translator"} <= set(params)
+    event = DbtCoreCliEventMessage(raw_event={"info": {"name": "LogModelResult", "msg": "m"}, "data": {"node_info": {"unique_id": "model.x.y"}}},
+                                   event_history_metadata={})
+    assert event.is_result_event
+    assert hasattr(DuckDBConnectionManager, "_ENV") and hasattr(DuckDBConnectionManager, "_LOCK")
 
-    assert isinstance(inspect.getattr_static(DbtCliResource, "_cli_version"), functools.cached_property)
-    assert list(inspect.signature(DbtCliResource._initialize_dbt_core_adapter).parameters) == ["self", "args"]
-    calls = inspect.getsource(DbtCliResource.cli)
-    assert "self._cli_version" in calls and "self._initialize_dbt_core_adapter(args)" in calls
-    assert "_cli_version" in vars(WarehouseDbtCli) and "_initialize_dbt_core_adapter" in vars(WarehouseDbtCli)
+
+def test_an_in_process_build_streams_node_results_and_lets_go_of_the_database(seed_warehouse, tmp_path, monkeypatch):
+    """The run opens the working file read-only right after dbt (the chart): DuckDB refuses that
+    while dbt-duckdb still holds the file open read-write in the same process."""
+    import shutil
+
+    from orchestration import settings
+    from orchestration.warehouse.dbt_build import stream_build
+    from orchestration.warehouse.dbt_manifest import dbt_env
+
+    work = tmp_path / "w.work.duckdb"
+    shutil.copy(settings.work_path_for(seed_warehouse), work)
+    monkeypatch.setenv("DBT_DUCKDB_PATH", "")
+    dbt_env(work)
+    events = list(stream_build(["build", "--select", "stg_articles"], settings.DBT_PROJECT_DIR, tmp_path / "target"))
+    finished = {(e["info"]["name"], e["data"]["node_info"]["unique_id"]) for e in events}
+    assert ("LogModelResult", "model.conflict_claims.stg_articles") in finished
+    assert any(name == "LogTestResult" and "unique_stg_articles_article_id" in uid for name, uid in finished)
+    con = duckdb.connect(str(work), read_only=True)  # raised "different configuration" while dbt held it
+    assert con.execute("SELECT count(*) FROM staging.stg_articles").fetchone()[0] == 5
+    con.close()
+
+
+def test_a_failed_dbt_command_raises_with_dbts_own_error(tmp_path, monkeypatch):
+    from orchestration import settings
+    from orchestration.warehouse.dbt_build import DbtBuildFailed, stream_build
+    from orchestration.warehouse.dbt_manifest import dbt_env
+
+    dbt_env(tmp_path / "empty.duckdb")
+    with pytest.raises(DbtBuildFailed, match="no_such_macro"):
+        list(stream_build(["run-operation", "no_such_macro"], settings.DBT_PROJECT_DIR, tmp_path / "target"))
 
 
 @pytest.mark.parametrize("name", ["Ahmed Al-Sharaa", "Khmeimim", "Russian Defense Ministry", "Moscow Times (The)", "Ukraine’s"])

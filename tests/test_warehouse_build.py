@@ -161,20 +161,14 @@ def test_a_local_dask_cluster_gives_the_same_rows_as_one_process(tmp_path, monke
 
 
 def test_dbt_reuses_one_target_folder_per_warehouse(seed_warehouse, tmp_path):
-    """dbt's artifacts and partial parse live in one folder per warehouse (not one per run), and
-    the dbt version comes from the installed package rather than a `dbt --version` subprocess."""
-    import importlib.metadata
-
-    from packaging import version
-
-    from orchestration.defs.assets.dbt import TARGETS, dbt_resource, run_target
+    """dbt's artifacts and partial parse live in one folder per warehouse (not one per run)."""
+    from orchestration.defs.assets.dbt import TARGETS, run_target
 
     folder = run_target(seed_warehouse)
     assert (folder / "run_results.json").exists() and (folder / "partial_parse.msgpack").exists()
     assert not list(TARGETS.glob("dbt_models-*"))
     assert run_target(seed_warehouse) == run_target(str(seed_warehouse))
     assert run_target(tmp_path / "other.duckdb") != folder
-    assert dbt_resource()._cli_version == version.parse(importlib.metadata.version("dbt-core"))
 
 
 def test_a_rerun_with_nothing_changed_rebuilds_nothing_and_says_why(tmp_path, seeds_copy, monkeypatch):
@@ -205,3 +199,34 @@ def test_a_rerun_with_nothing_changed_rebuilds_nothing_and_says_why(tmp_path, se
     rebuilt = build(warehouse, seeds_copy)
     assert rebuilt.success and _parsed_count(rebuilt) == (0, 5)  # every step ran; the ledger still skips parsing
     assert query(warehouse, "SELECT run_id FROM meta.publication") == [(rebuilt.run_id,)]
+
+
+def test_make_run_with_nothing_changed_launches_no_run_and_names_each_skipped_step(tmp_path, seeds_copy):
+    """`make run` checks the inputs digest before it starts Dagster: nothing to do costs a digest."""
+    import hashlib
+    import os
+    import subprocess
+    import sys
+
+    from orchestration import settings
+
+    warehouse = tmp_path / "w.duckdb"
+    assert build(warehouse, seeds_copy).success
+    published = hashlib.sha256(warehouse.read_bytes()).hexdigest()
+    env = {**os.environ, "WAREHOUSE_PATH": str(warehouse), "SEEDS_DIR": str(seeds_copy), "DAGSTER_HOME": str(tmp_path / "dh"),
+           "DATA_DOCS_DIR": str(tmp_path / "docs"), "CHARTS_DIR": str(tmp_path / "charts")}
+    done = subprocess.run([sys.executable, "-m", "orchestration.cli", "run"], env=env, cwd=settings.REPO_ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "nothing changed since run " in done.stdout and "No run launched" in done.stdout
+    for step in ("raw_articles", "extract_articles", "dbt_models", "quality checks", "figure_estimates_chart", "published_warehouse"):
+        assert f"skipped: {step}" in done.stdout
+    assert "marts.fct_figures" in done.stdout  # the summary of what is published
+    assert not (tmp_path / "dh").exists()  # no Dagster instance was touched
+    assert hashlib.sha256(warehouse.read_bytes()).hexdigest() == published
+
+    from orchestration.warehouse.publish import unchanged_since
+
+    path = next(seeds_copy.glob("001_*.txt"))
+    path.write_text(path.read_text() + "\nOne more sentence.\n")
+    assert unchanged_since(warehouse, settings.work_path_for(warehouse), seeds_copy)[1] is None  # an edit launches a run

@@ -70,6 +70,27 @@ def publication(path: Path | str) -> dict | None:
         con.close()
 
 
+def unchanged_since(published: Path | str, work_path: Path | str, seeds: Path) -> tuple[str, dict | None]:
+    """The run's inputs digest, and the last publication when it was built from the same inputs.
+
+    The same digest (article files, code, dbt project, suites) means a run would rebuild exactly
+    what is published; the working file must still exist, since the next run builds on it."""
+    from orchestration.warehouse.fingerprint import inputs_digest
+
+    digest = inputs_digest(seeds)
+    last = publication(published)
+    if last and last.get("inputs_digest") == digest and Path(work_path).exists():
+        return digest, last
+    return digest, None
+
+
+def skipped_text(published, last: dict, digest: str) -> str:
+    """Why a run with nothing changed builds nothing, for its log and the CLI."""
+    return (f"nothing changed since run {last['run_id']} published {published} at {last['published_at']:%Y-%m-%d %H:%M:%S} "
+            f"UTC: the same article files and the same code (inputs digest {digest}). Skipped: ingest, extraction, "
+            "dbt, checks, chart and publishing, since the published warehouse is what they would build")
+
+
 def unchanged_text(published) -> str:
     """What analysts still see after a failed run, for its log and the CLI."""
     last = publication(published)

@@ -10,5 +10,5 @@ select
     m.actor_type as mention_actor_type,
     m.resolution,
     n.actor_id
-from {{ ref('stg_entity_mentions') }} as m
+from {{ source('raw', 'entity_mentions') }} as m
 inner join {{ ref('int_actor_names') }} as n on m.canonical_name = n.name

@@ -8,7 +8,7 @@
 --   4. otherwise the normalized spelling itself
 with mention_names as (
     select canonical_name as name, actor_type, count(*) as n, max(affiliation) as affiliation
-    from {{ ref('stg_entity_mentions') }}
+    from {{ source('raw', 'entity_mentions') }}
     group by 1, 2
 ),
 
@@ -16,14 +16,14 @@ affiliation_names as (
     -- the states institutions belong to ("Israel" for "the Israeli military") are actors even
     -- where the article never names them as one
     select distinct affiliation as name, 'state' as actor_type, 0 as n, null as affiliation
-    from {{ ref('stg_entity_mentions') }}
+    from {{ source('raw', 'entity_mentions') }}
     where nullif(trim(affiliation), '') is not null
 ),
 
 claimant_names as (
     -- claimants the figure extractor named without an entity mention behind them
     select trim(claimant_text) as name, null as actor_type, count(*) as n, null as affiliation
-    from {{ ref('stg_figure_mentions') }}
+    from {{ source('raw', 'figure_mentions') }}
     where claimant_mention_id is null and nullif(trim(claimant_text), '') is not null
     group by 1
 ),

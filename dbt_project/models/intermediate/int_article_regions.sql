@@ -6,9 +6,9 @@
 -- that mentions Syria once keeps its own place. Spellings are matched with actor_key.
 with places as (
     select p.article_id, p.surface_text, actor_key(p.surface_text) as place_key
-    from {{ ref('stg_place_mentions') }} as p
+    from {{ source('raw', 'place_mentions') }} as p
     where not exists (
-        select 1 from {{ ref('stg_entity_mentions') }} as m
+        select 1 from {{ source('raw', 'entity_mentions') }} as m
         where m.article_id = p.article_id and m.start_char < p.end_char and p.start_char < m.end_char
     )
 ),

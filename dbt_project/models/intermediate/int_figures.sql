@@ -13,7 +13,7 @@ with unit_filled as (
         f.* replace (coalesce(nullif(trim(f.unit), ''), lag(nullif(trim(f.unit), '') ignore nulls) over (
             partition by f.article_id, f.sentence_no, f.count_type order by f.start_char
         )) as unit)
-    from {{ ref('stg_figure_mentions') }} as f
+    from {{ source('raw', 'figure_mentions') }} as f
 ),
 
 figures as (
@@ -21,7 +21,7 @@ figures as (
         f.*, s.text as sentence_text,
         coalesce(uc.unit_class, nullif(lower(trim(f.unit)), ''), 'unspecified') as unit_class
     from unit_filled as f
-    left join {{ ref('stg_sentences') }} as s on f.article_id = s.article_id and f.sentence_no = s.sentence_no
+    left join {{ source('raw', 'sentences') }} as s on f.article_id = s.article_id and f.sentence_no = s.sentence_no
     left join {{ ref('unit_classes') }} as uc on uc.unit = lower(trim(f.unit))
 ),
 
@@ -37,7 +37,7 @@ claimants as (
 report_dates as (
     select f.figure_id, max(d.date_start) as sentence_date
     from figures as f
-    inner join {{ ref('stg_date_mentions') }} as d on f.article_id = d.article_id and f.sentence_no = d.sentence_no
+    inner join {{ source('raw', 'date_mentions') }} as d on f.article_id = d.article_id and f.sentence_no = d.sentence_no
     where d.precision = 'day' and coalesce(d.resolution, '') <> 'since' and d.date_start is not null
     group by f.figure_id
 ),

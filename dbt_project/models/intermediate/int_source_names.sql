@@ -19,20 +19,20 @@ with named as (
         coalesce(nullif(trim(source_name), ''), source_text) as raw_name,
         coalesce(nullif(trim(source_name), ''), source_text) as resolve_as,
         'citation' as seen_as
-    from {{ ref('stg_citations') }}
+    from {{ source('raw', 'citations') }}
     where nullif(trim(source_text), '') is not null
     union all
     -- ... and its spelling as printed is an alias of that source ("Pentagon", "Doctors Without
     -- Borders"), when the mention names it rather than referring back ("the Observatory")
     select c.source_text as raw_name, c.source_name as resolve_as, 'citation' as seen_as
-    from {{ ref('stg_citations') }} as c
-    inner join {{ ref('stg_entity_mentions') }} as m
+    from {{ source('raw', 'citations') }} as c
+    inner join {{ source('raw', 'entity_mentions') }} as m
         on c.article_id = m.article_id and c.start_char = m.start_char and c.end_char = m.end_char
     where
         c.text_field = 'body' and nullif(trim(c.source_name), '') is not null
         and m.resolution in ('name', 'acronym', 'alias', 'metonym', 'institution')
     union all
-    select outlet_text as raw_name, outlet_text as resolve_as, 'outlet' as seen_as from {{ ref('stg_figure_mentions') }}
+    select outlet_text as raw_name, outlet_text as resolve_as, 'outlet' as seen_as from {{ source('raw', 'figure_mentions') }}
     where nullif(trim(outlet_text), '') is not null
 ),
 

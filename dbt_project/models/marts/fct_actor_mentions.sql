@@ -11,4 +11,4 @@ select
     cast(m.resolution as varchar) as resolution,
     cast(m.sentence_no as integer) as sentence_no
 from {{ ref('int_actor_mentions') }} as m
-left join {{ ref('stg_sentences') }} as s on m.article_id = s.article_id and m.sentence_no = s.sentence_no
+left join {{ source('raw', 'sentences') }} as s on m.article_id = s.article_id and m.sentence_no = s.sentence_no

@@ -12,5 +12,5 @@ select
     cast(c.text_field as varchar) as text_field,
     cast(c.start_char as integer) as start_char,
     cast(c.end_char as integer) as end_char
-from {{ ref('stg_citations') }} as c
+from {{ source('raw', 'citations') }} as c
 left join {{ ref('int_source_names') }} as src on src.raw_name = trim(coalesce(nullif(trim(c.source_name), ''), c.source_text))

@@ -11,5 +11,5 @@ select
     cast(s.text as varchar) as sentence_text,
     cast(e.clause_start as integer) as start_char,
     cast(e.clause_end as integer) as end_char
-from {{ ref('stg_events') }} as e
-left join {{ ref('stg_sentences') }} as s on e.article_id = s.article_id and e.sentence_no = s.sentence_no
+from {{ source('raw', 'events') }} as e
+left join {{ source('raw', 'sentences') }} as s on e.article_id = s.article_id and e.sentence_no = s.sentence_no

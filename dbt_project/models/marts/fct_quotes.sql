@@ -9,7 +9,7 @@ select
     cast(q.start_char as integer) as start_char,
     cast(q.end_char as integer) as end_char,
     cast(q.speaker_canonical as varchar) as speaker_name
-from {{ ref('stg_quotes') }} as q
+from {{ source('raw', 'quotes') }} as q
 left join {{ ref('int_actor_mentions') }} as m on q.speaker_mention_id = m.mention_id
 left join {{ ref('int_actor_names') }} as n on q.speaker_mention_id is null and q.speaker_canonical = n.name
-left join {{ ref('stg_sentences') }} as s on q.article_id = s.article_id and q.sentence_no = s.sentence_no
+left join {{ source('raw', 'sentences') }} as s on q.article_id = s.article_id and q.sentence_no = s.sentence_no

@@ -6,7 +6,6 @@ from pathlib import Path
 import dagster as dg
 
 from orchestration.defs.resources import ReportFolders, WarehouseResource
-from orchestration.library.charts import figure_estimates_png
 
 CHART_FILE = "figure_estimates.png"
 
@@ -43,6 +42,8 @@ def figure_estimates_chart(context: dg.AssetExecutionContext, warehouse: Warehou
                            reports: ReportFolders) -> dg.MaterializeResult:
     with warehouse.connect(read_only=True) as con:
         claims = con.execute(CLAIMS_SQL).df()
+    from orchestration.library.charts import figure_estimates_png  # matplotlib: 0.6 s of imports, only when drawing
+
     png = figure_estimates_png(claims)
     folder = Path(reports.charts)
     folder.mkdir(parents=True, exist_ok=True)

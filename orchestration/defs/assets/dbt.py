@@ -1,20 +1,23 @@
 """Staging and marts stages: the dbt project, one Dagster asset per dbt model and seed."""
 
 import hashlib
-import importlib.metadata
 import shutil
-import sys
 from collections.abc import Mapping
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import dagster as dg
-from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, DbtProject, dbt_assets
-from packaging import version
+from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtProject, dbt_assets
+
+# private to dagster-dbt, used as its DbtCliResource.cli() uses them; tests/test_dbt_resource.py
+# fails when an upgrade moves them (dagster-dbt is pinned in pyproject.toml)
+from dagster_dbt.asset_utils import get_updated_cli_invocation_params_for_context
+from dagster_dbt.core.dbt_cli_event import DbtCoreCliEventMessage
+from dagster_dbt.dbt_manifest import validate_manifest
 
 from orchestration import settings
 from orchestration.defs.resources import WarehouseResource
+from orchestration.warehouse.dbt_build import stream_build
 from orchestration.warehouse.dbt_manifest import dbt_env, ensure_manifest
 
 dbt_project = DbtProject(project_dir=settings.DBT_PROJECT_DIR, profiles_dir=settings.DBT_PROJECT_DIR)
@@ -51,39 +54,26 @@ def run_target(warehouse_path: str | Path) -> Path:
     return TARGETS / f"run-{digest}"
 
 
-class WarehouseDbtCli(DbtCliResource):
-    """dbt as a subprocess, without two start-up costs of dagster-dbt (0.29) that ran before dbt
-    itself started, on every run:
-    - it ran `dbt --version` in a subprocess (~1.6 s) to learn the version of the dbt beside
-      this interpreter, which the installed dbt-core package already says;
-    - it opened a dbt adapter in the Dagster process (~2 s importing dbt and loading the
-      profile), used only to fetch column metadata and row counts, which this project does not ask for.
-    dagster-dbt has no public setting for either, so these two private methods are overridden, with
-    dagster-dbt pinned (pyproject.toml); tests/test_dbt_resource.py fails when an upgrade moves them.
-    """
-
-    @cached_property
-    def _cli_version(self) -> version.Version:
-        return version.parse(importlib.metadata.version("dbt-core"))
-
-    def _initialize_dbt_core_adapter(self, args):
-        return None
-
-
 @dbt_assets(manifest=ensure_manifest(), project=dbt_project, dagster_dbt_translator=translator, name="dbt_models")
-def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource):
+def dbt_models(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
+    """`dbt build` in this process (orchestration/warehouse/dbt_build.py), each node result turned
+    into Dagster events by dagster-dbt's own conversion, as `DbtCliResource.cli().stream()` does."""
     dbt_env(warehouse.work_path)  # dbt must write the same file the Python assets wrote
     _remove_per_run_targets()
-    yield from dbt.cli(["build"], context=context, target_path=run_target(warehouse.path)).stream()
+    # what the UI asked for: a subset of models or checks becomes dbt selection arguments
+    params = get_updated_cli_invocation_params_for_context(context=context, manifest=validate_manifest(ensure_manifest()),
+                                                           dagster_dbt_translator=translator)
+    args = ["build", *params.selection_args]
+    if params.indirect_selection:
+        args += ["--indirect-selection", params.indirect_selection]
+    target = run_target(warehouse.path)
+    for raw_event in stream_build(args, settings.DBT_PROJECT_DIR, target):
+        event = DbtCoreCliEventMessage(raw_event=raw_event, event_history_metadata={})
+        yield from event.to_default_asset_events(manifest=params.manifest, dagster_dbt_translator=params.dagster_dbt_translator,
+                                                 context=context, target_path=target, project=dbt_project)
 
 
 def _remove_per_run_targets() -> None:
     """Earlier versions left a target/dbt_models-<run> folder per run; they are never read again."""
     for folder in TARGETS.glob("dbt_models-*"):
         shutil.rmtree(folder, ignore_errors=True)
-
-
-def dbt_resource() -> DbtCliResource:
-    # the dbt next to this interpreter: the venv's bin/ need not be on PATH (make run, the UI)
-    executable = Path(sys.executable).with_name("dbt")
-    return WarehouseDbtCli(project_dir=dbt_project, profiles_dir=str(settings.DBT_PROJECT_DIR), dbt_executable=str(executable))

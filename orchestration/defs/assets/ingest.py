@@ -5,7 +5,6 @@ import dagster as dg
 from orchestration.defs.assets.previews import table_preview
 from orchestration.defs.resources import SeedsFolder, WarehouseResource
 from orchestration.warehouse import publish
-from orchestration.warehouse.fingerprint import inputs_digest
 from orchestration.warehouse.sync import sync_articles
 
 
@@ -22,13 +21,9 @@ from orchestration.warehouse.sync import sync_articles
     output_required=False,
 )
 def raw_articles(context: dg.AssetExecutionContext, warehouse: WarehouseResource, seeds: SeedsFolder):
-    digest = inputs_digest(seeds.root)
-    last = publish.publication(warehouse.path)
-    if last and last.get("inputs_digest") == digest and warehouse.work_path.exists():
-        context.log.info(
-            f"nothing changed since run {last['run_id']} published {warehouse.path} at {last['published_at']:%Y-%m-%d %H:%M:%S} "
-            f"UTC: the same article files and the same code (inputs digest {digest}). Skipping ingest, extraction, "
-            "dbt, checks, chart and publishing: the published warehouse is what they would build.")
+    digest, last = publish.unchanged_since(warehouse.path, warehouse.work_path, seeds.root)
+    if last:
+        context.log.info(publish.skipped_text(warehouse.path, last, digest) + ".")
         return
     with warehouse.connect() as con:
         report = sync_articles(con, seeds.root, log=context.log)
