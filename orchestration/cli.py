@@ -70,9 +70,9 @@ def up_to_date(started: float) -> bool:
     return True
 
 
-def run() -> int:
+def run(launch: bool = False) -> int:
     started = time.perf_counter()
-    if up_to_date(started):
+    if not launch and up_to_date(started):
         return 0
     import dagster as dg
 
@@ -122,9 +122,11 @@ def run() -> int:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m orchestration.cli", description=__doc__)
     parser.add_argument("command", choices=["run", "summary"])
+    parser.add_argument("--launch", action="store_true",
+                        help="run: launch a Dagster run even when nothing changed (it then records, in the UI, each step skipped and why)")
     args = parser.parse_args(argv)
     if args.command == "run":
-        return run()
+        return run(launch=args.launch)
     from orchestration import settings
 
     print(summary_text(settings.warehouse_path()))

@@ -162,3 +162,16 @@ def test_checks_load_only_the_columns_a_suite_reads_plus_row_identifiers(seed_wa
     assert {"quote_id", "article_id", "start_char", "end_char"} <= set(narrowed.columns)
     assert len(narrowed) == len(full)
     assert validate(suite, narrowed).failures == validate(suite, full).failures == []
+
+
+def test_only_expectations_that_read_one_row_at_a_time_count_as_row_local():
+    from orchestration.library.quality.suites import is_row_local
+
+    assert is_row_local({"type": "expect_column_values_to_be_in_set", "kwargs": {"column": "x", "value_set": [1]}})
+    assert not is_row_local({"type": "expect_column_values_to_be_unique", "kwargs": {"column": "x"}})
+    assert not is_row_local({"type": "expect_table_row_count_to_equal", "kwargs": {"value": {"$PARAMETER": "n"}}})
+    assert not is_row_local({"type": "expect_column_values_to_not_be_null", "kwargs": {"column": "x", "mostly": 0.9}})
+    assert not is_row_local({"type": "expect_column_values_to_be_between", "kwargs": {"column": "x", "max_value": {"$PARAMETER": "n"}}})
+    suite = SUITES["raw_quotes"]
+    assert [e["type"] for e in suite.table_level] == ["expect_column_values_to_be_unique"]
+    assert len(suite.row_local) + len(suite.table_level) == len(suite.expectations)

@@ -1,4 +1,6 @@
 -- Every offset pair indexes the stored body text and the slice equals the stored text.
+-- attached to fct_figures in Dagster: a singular test over several models needs to be told which it checks
+{{ config(meta={'dagster': {'ref': {'name': 'fct_figures'}}}) }}
 select 'figure' as kind, f.figure_id as id
 from {{ ref('fct_figures') }} as f inner join {{ ref('stg_articles') }} as a using (article_id)
 where substr(a.body_text, f.start_char + 1, f.end_char - f.start_char) <> f.surface_text

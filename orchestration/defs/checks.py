@@ -15,7 +15,8 @@ from orchestration import settings
 from orchestration.defs.resources import ReportFolders, SeedsFolder, WarehouseResource
 from orchestration.library.articles.reader import list_article_files
 from orchestration.library.quality.suites import Outcome, Suite, load_suites, publish_data_docs, validate
-from orchestration.warehouse.publish import unchanged_text
+from orchestration.warehouse.publish import publication, unchanged_text
+from orchestration.warehouse.validation_scope import Baseline, SuiteRows, close_baseline, open_baseline, suite_rows
 
 
 def _runtime_parameters(con, seeds: SeedsFolder, wanted: set[str]) -> dict:
@@ -26,13 +27,6 @@ def _runtime_parameters(con, seeds: SeedsFolder, wanted: set[str]) -> dict:
         quarantined = con.execute("SELECT count(*) FROM raw.ingest_errors").fetchone()[0]
         params["expected_articles"] = files - quarantined
     return params
-
-
-def _load_frame(con, suite: Suite):
-    """The rows a suite validates, narrowed to the columns it reads (Suite.frame_query)."""
-    select = suite.query  # SQL from the project's own expectations/ files, not from any input
-    columns = [d[0] for d in con.execute(f"SELECT * FROM ({select}) AS q LIMIT 0").description]
-    return con.execute(suite.frame_query(columns)).df()
 
 
 def _failure_markdown(failures) -> str:
@@ -53,7 +47,7 @@ def stage_of(suite: Suite) -> str:
     return "extract" if suite.asset.startswith("raw_") else "marts"
 
 
-def _result(suite: Suite, outcome: Outcome, rows: int, params: dict, docs: str) -> dg.AssetCheckResult:
+def _result(suite: Suite, outcome: Outcome, rows: SuiteRows, params: dict, docs: str) -> dg.AssetCheckResult:
     errors, warnings = outcome.errors, outcome.warnings
     samples = [{"expectation": f.expectation, "column": f.column, "rows": f.sample_rows} for f in outcome.failures if f.sample_rows]
     return dg.AssetCheckResult(
@@ -66,7 +60,9 @@ def _result(suite: Suite, outcome: Outcome, rows: int, params: dict, docs: str) 
             + "; ".join(f"{f.expectation}({f.column or ''}) {f.summary}" for f in outcome.failures)
         ) if outcome.failures else f"all {outcome.evaluated} expectations passed",
         metadata={
-            "rows_validated": rows,
+            "rows_validated": rows.rows_validated,
+            "table_rows": rows.table_rows,
+            "validated": rows.scope,
             "expectations": outcome.evaluated,
             "failed_expectations": dg.MetadataValue.md(_failure_markdown(outcome.failures)),
             "sample_failing_rows": dg.MetadataValue.json(samples) if samples else dg.MetadataValue.text("none"),
@@ -94,11 +90,16 @@ def build_stage_check(stage: str, suites: list[Suite]) -> dg.AssetChecksDefiniti
                reports: ReportFolders):
         selected = [by_name[key.name] for key in context.selected_asset_check_keys]
         docs_root = Path(reports.data_docs)
+        baseline = Baseline.of(warehouse.path, publication(warehouse.path))
         with warehouse.connect() as con:
             params = _runtime_parameters(con, seeds, set().union(*(s.parameters for s in selected)))
-            frames = {s.name: _load_frame(con, s) for s in selected}
-        outcomes = {s.name: validate(s, frames[s.name], params, docs_root=docs_root) for s in selected}
-        rows = {name: len(frame) for name, frame in frames.items()}
+            if problem := open_baseline(con, baseline):
+                context.log.warning(problem)
+            try:
+                rows = {s.name: suite_rows(con, s, baseline) for s in selected}
+            finally:
+                close_baseline(con)
+        outcomes = {s.name: _validate(s, rows[s.name], params, docs_root) for s in selected}
         docs = str(publish_data_docs(docs_root, list(outcomes.values())))
         blocked = [s.name for s in selected if s.blocking and outcomes[s.name].errors]
         if blocked:
@@ -107,6 +108,15 @@ def build_stage_check(stage: str, suites: list[Suite]) -> dg.AssetChecksDefiniti
             yield _result(suite, outcomes[suite.name], rows[suite.name], params, docs)
 
     return _check
+
+
+def _validate(suite: Suite, rows: SuiteRows, params: dict, docs_root: Path) -> Outcome:
+    if rows.changed is None:
+        return validate(suite, rows.whole, params, docs_root=docs_root)
+    outcome = validate(suite, rows.changed, params, docs_root=docs_root, expectations=suite.row_local)
+    if rows.whole is not None:
+        outcome = outcome + validate(suite, rows.whole, params, docs_root=docs_root, expectations=suite.table_level)
+    return outcome
 
 
 def expectation_checks() -> list[dg.AssetChecksDefinition]:

@@ -58,9 +58,9 @@ class WarehouseResource(dg.ConfigurableResource):
     def work_path(self) -> Path:
         return settings.work_path_for(self.path)
 
-    def publish(self, run_id: str | None = None) -> publish.PublishReport:
+    def publish(self, run_id: str | None = None, suite_digests: dict[str, str] | None = None) -> publish.PublishReport:
         with self.connect() as con:
-            return publish.publish(con, Path(self.path), run_id=run_id)
+            return publish.publish(con, Path(self.path), run_id=run_id, suite_digests=suite_digests)
 
     @contextmanager
     def connect(self, read_only: bool = False):

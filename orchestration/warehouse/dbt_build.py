@@ -90,3 +90,4 @@ def _close_duckdb() -> None:
         if environment is not None:
             environment.close()
         DuckDBConnectionManager._ENV = None
+

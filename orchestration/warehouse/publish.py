@@ -17,6 +17,7 @@ published it and when.
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import shutil
 import time
@@ -122,9 +123,11 @@ def _recorded_inputs(con: duckdb.DuckDBPyConnection) -> str | None:
     return row[0] if row else None
 
 
-def publish(con: duckdb.DuckDBPyConnection, published: Path | str, run_id: str | None = None) -> PublishReport:
+def publish(con: duckdb.DuckDBPyConnection, published: Path | str, run_id: str | None = None,
+            suite_digests: dict[str, str] | None = None) -> PublishReport:
     """Copy the working file's raw and marts tables (``con``) to a new file, then rename it over
-    ``published`` in one step."""
+    ``published`` in one step. ``suite_digests`` (suite name → version) records which suites its
+    rows passed, so the next run can validate only the rows this publication lacks."""
     published = Path(published)
     started = time.perf_counter()
     replaced = publication(published)
@@ -152,7 +155,8 @@ def publish(con: duckdb.DuckDBPyConnection, published: Path | str, run_id: str |
         con.execute("CREATE SCHEMA meta")
         con.execute(
             "CREATE TABLE meta.publication AS SELECT ?::VARCHAR AS run_id, now()::TIMESTAMP AS published_at, "
-            "?::INTEGER AS tables, ?::BIGINT AS rows, ?::VARCHAR AS inputs_digest", [run_id, tables, rows, inputs])
+            "?::INTEGER AS tables, ?::BIGINT AS rows, ?::VARCHAR AS inputs_digest, ?::VARCHAR AS suite_digests",
+            [run_id, tables, rows, inputs, json.dumps(suite_digests, sort_keys=True) if suite_digests else None])
     finally:
         con.execute(f"USE {catalog}")
         con.execute(f"DETACH {_ALIAS}")  # checkpoints: the new file is whole, with no WAL beside it

@@ -14,6 +14,8 @@ fails every expectation. GE imports take seconds, so they happen inside ``valida
 """
 from __future__ import annotations
 
+import datetime
+import hashlib
 import json
 import math
 from dataclasses import dataclass, field
@@ -21,6 +23,23 @@ from pathlib import Path
 
 # shown with a failing row even when no expectation reads them
 IDENTIFYING_COLUMNS = ("file_name", "sentence_no", "start_char", "end_char", "surface_text")
+
+# Expectations whose verdict on a row depends on that row alone: a row the last publication already
+# passed passes again, so a rerun validates only new or changed rows with them. Uniqueness, row
+# counts, means and any `mostly` (a share of the table) need the whole table.
+ROW_LOCAL_EXPECTATIONS = frozenset({
+    "expect_column_values_to_not_be_null", "expect_column_values_to_be_null", "expect_column_values_to_be_in_set",
+    "expect_column_values_to_not_be_in_set", "expect_column_values_to_be_between", "expect_column_values_to_match_regex",
+    "expect_column_values_to_not_match_regex", "expect_column_value_lengths_to_be_between",
+    "expect_column_values_to_be_of_type", "expect_column_pair_values_to_be_equal",
+})
+
+
+def is_row_local(expectation: dict) -> bool:
+    kwargs = expectation.get("kwargs", {})
+    mostly = kwargs.get("mostly")
+    uses_parameter = "$PARAMETER" in json.dumps(kwargs)  # its value may differ from the published run's
+    return expectation.get("type") in ROW_LOCAL_EXPECTATIONS and (mostly is None or mostly >= 1) and not uses_parameter
 
 
 @dataclass(frozen=True)
@@ -51,21 +70,56 @@ class Suite:
         return found
 
     @property
+    def rows_follow_articles(self) -> bool:
+        """meta.rows_follow_articles: the query's row for an article reads only that article's rows,
+        so rows of an article parsed as before need no new validation (warehouse/validation_scope.py)."""
+        return bool((self.definition.get("meta") or {}).get("rows_follow_articles"))
+
+    @property
+    def table(self) -> str:
+        """The table behind the suite's asset: raw_quotes → raw.quotes, marts/dim_actors → marts.dim_actors."""
+        if "/" in self.asset:
+            return ".".join(self.asset.split("/", 1))
+        return "raw." + self.asset.removeprefix("raw_")
+
+    @property
+    def expectations(self) -> list[dict]:
+        return list(self.definition.get("expectations", []))
+
+    @property
+    def row_local(self) -> list[dict]:
+        return [e for e in self.expectations if is_row_local(e)]
+
+    @property
+    def table_level(self) -> list[dict]:
+        return [e for e in self.expectations if not is_row_local(e)]
+
+    @property
+    def digest(self) -> str:
+        """Of the suite as written: a publication validated with another version proves nothing."""
+        return hashlib.sha256(json.dumps(self.definition, sort_keys=True).encode()).hexdigest()[:16]
+
+    @property
     def columns(self) -> set[str]:
         """Columns the expectations read."""
+        return self.columns_of(self.expectations)
+
+    @staticmethod
+    def columns_of(expectations: list[dict]) -> set[str]:
         used = set()
-        for expectation in self.definition.get("expectations", []):
+        for expectation in expectations:
             kwargs = expectation.get("kwargs", {})
             if kwargs.get("column"):
                 used.add(kwargs["column"])
             used.update(kwargs.get("column_list") or [])
         return used
 
-    def frame_query(self, available: list[str]) -> str:
-        """The suite's query narrowed to the columns its expectations read, plus the columns that
-        identify a row in the failing-row samples (keys, file, offsets, surface text). Long text
-        columns (bodies, sentences) cost more to load into pandas than validating took."""
-        keep = [c for c in available if c in self.columns or c.endswith("_id") or c in IDENTIFYING_COLUMNS]
+    def frame_query(self, available: list[str], expectations: list[dict] | None = None) -> str:
+        """The suite's query narrowed to the columns its expectations (or those given) read, plus
+        the columns that identify a row in the failing-row samples (keys, file, offsets, surface
+        text). Long text columns (bodies, sentences) cost more to load into pandas than validating took."""
+        read = self.columns if expectations is None else self.columns_of(expectations)
+        keep = [c for c in available if c in read or c.endswith("_id") or c in IDENTIFYING_COLUMNS]
         if len(keep) == len(available):
             return self.query
         return "SELECT " + ", ".join(f'"{c}"' for c in keep) + f" FROM ({self.query}) AS suite_rows"
@@ -94,6 +148,11 @@ class Outcome:
     @property
     def warnings(self) -> list[Failure]:
         return [f for f in self.failures if f.severity != "error"]
+
+    def __add__(self, other: Outcome) -> Outcome:
+        """One suite validated in two parts (whole table, changed rows) reads as one outcome."""
+        return Outcome(self.suite, self.evaluated + other.evaluated, self.failures + other.failures,
+                       self.stored_as + other.stored_as)
 
 
 class SuiteError(ValueError):
@@ -145,7 +204,7 @@ def _summary(result: dict) -> str:
     return "; ".join(parts) or "failed"
 
 
-_CONTEXTS: dict[Path, object] = {}
+_CONTEXTS: dict = {}  # GE contexts by Data Docs folder, and the shared frame batches
 # validations kept per suite for Data Docs: enough to compare the last few runs
 KEEP_RUNS = 20
 
@@ -166,36 +225,47 @@ def _context(docs_root: Path | None):
     return _CONTEXTS[key]
 
 
-def validate(suite: Suite, frame, parameters: dict | None = None, docs_root: Path | None = None) -> Outcome:
-    """Validate ``frame`` (pandas) against ``suite``. With ``docs_root`` the result is stored there
-    for Data Docs (call ``publish_data_docs`` once after a batch of validations: rendering the
-    site takes longer than validating)."""
-    import great_expectations as gx
+def _frame_batches():
+    """One pandas data source, frame asset and whole-frame batch definition for every suite, made
+    once per process: registering them is a context update that rewrites its configuration."""
+    if "batches" not in _CONTEXTS:
+        datasource = _context(None).data_sources.add_or_update_pandas("warehouse")
+        _CONTEXTS["batches"] = datasource.add_dataframe_asset("frames").add_batch_definition_whole_dataframe("whole_frame")
+    return _CONTEXTS["batches"]
 
-    # Validate in an in-memory context: a file-backed one re-read its YAML config on every
-    # lookup and rewrote it for every datasource update (about half of validation time).
-    # The result (and its suite, for the suite page) is then written to the file-backed store.
-    ctx = _context(None)
-    definition = {k: v for k, v in suite.definition.items() if k in ("name", "expectations", "meta", "notes")}
-    gx_suite = ctx.suites.add_or_update(gx.ExpectationSuite(**definition))
-    datasource = ctx.data_sources.add_or_update_pandas("warehouse")
-    asset = next((a for a in datasource.assets if a.name == suite.name), None) or datasource.add_dataframe_asset(suite.name)
-    batch_def = (next((b for b in asset.batch_definitions if b.name == "whole_table"), None)
-                 or asset.add_batch_definition_whole_dataframe("whole_table"))
-    validation = ctx.validation_definitions.add_or_update(gx.ValidationDefinition(name=suite.name, data=batch_def, suite=gx_suite))
-    checkpoint = ctx.checkpoints.add_or_update(
-        gx.Checkpoint(name=suite.name, validation_definitions=[validation], actions=[],
-                      result_format={"result_format": "SUMMARY"})
+
+def validate(suite: Suite, frame, parameters: dict | None = None, docs_root: Path | None = None,
+             expectations: list[dict] | None = None) -> Outcome:
+    """Validate ``frame`` (pandas) against ``suite``, or against only ``expectations`` of it. With
+    ``docs_root`` the result is stored there for Data Docs (call ``publish_data_docs`` once after a
+    batch of validations: rendering the site takes longer than validating)."""
+    import great_expectations as gx
+    from great_expectations.core.run_identifier import RunIdentifier
+    from great_expectations.data_context.types.resource_identifiers import (
+        ExpectationSuiteIdentifier,
+        ValidationResultIdentifier,
     )
-    run = checkpoint.run(batch_parameters={"dataframe": frame}, expectation_parameters=parameters or {})
+
+    # The batch validates the suite directly. A checkpoint per suite (and a validation definition,
+    # each registered in the context, which re-serialized its configuration on every update) cost
+    # as much again as validating. The result is still stored where Data Docs reads it.
+    definition = {k: v for k, v in suite.definition.items() if k in ("name", "expectations", "meta", "notes")}
+    gx_suite = gx.ExpectationSuite(**{**definition, "expectations": suite.expectations if expectations is None else expectations})
+    batch = _frame_batches().get_batch(batch_parameters={"dataframe": frame})
+    result = batch.validate(gx_suite, result_format={"result_format": "SUMMARY"}, expectation_parameters=parameters or {})
+    identifier = ValidationResultIdentifier(
+        expectation_suite_identifier=ExpectationSuiteIdentifier(name=suite.name),
+        run_id=RunIdentifier(run_time=datetime.datetime.now(tz=datetime.timezone.utc)),
+        batch_identifier=batch.id,
+    )
     if docs_root is not None:
         store = _context(docs_root)
-        store.suites.add_or_update(gx.ExpectationSuite(**definition))
-        for identifier, result in run.run_results.items():
-            store.validation_results_store.set(identifier, result)
+        store.suites.add_or_update(gx.ExpectationSuite(**definition))  # the suite page shows all of it
+        store.validation_results_store.set(identifier, result)
+    run_results = {identifier: result}
     failures: list[Failure] = []
     evaluated = 0
-    for validation_result in run.run_results.values():
+    for validation_result in run_results.values():
         for result in validation_result.results:
             evaluated += 1
             if result.success:
@@ -214,7 +284,7 @@ def validate(suite: Suite, frame, parameters: dict | None = None, docs_root: Pat
                 sample_rows=[{k: _jsonable(v) for k, v in row.items() if k not in ("body_text", "boilerplate_text")}
                              for row in sample.to_dict(orient="records")],
             ))
-    return Outcome(suite=suite.name, evaluated=evaluated, failures=failures, stored_as=list(run.run_results))
+    return Outcome(suite=suite.name, evaluated=evaluated, failures=failures, stored_as=list(run_results))
 
 
 def publish_data_docs(docs_root: Path, outcomes: list[Outcome] | None = None, keep_runs: int = KEEP_RUNS) -> Path:
