@@ -91,23 +91,25 @@ def _attached(con) -> bool:
 def suite_rows(con: duckdb.DuckDBPyConnection, suite: Suite, baseline: Baseline | None,
                changed_rows_from: int | None = None) -> SuiteRows:
     changed_rows_from = CHANGED_ROWS_FROM if changed_rows_from is None else changed_rows_from
-    # SQL from the project's own expectations/ files, not from any input
-    columns = [d[0] for d in con.execute(f"SELECT * FROM ({suite.query}) AS q LIMIT 0").description]
+    # SQL and table names from the project's own expectations/ files, not from any input
+    select, table = suite.query, suite.table
+    columns = [d[0] for d in con.execute(f"SELECT * FROM ({select}) AS q LIMIT 0").description]
     reason = _whole_table_reason(con, suite, baseline, columns)
     table_rows = None
     if not reason:
-        table_rows = con.execute(f"SELECT count(*) FROM {suite.table}").fetchone()[0]
+        table_rows = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         if table_rows < changed_rows_from:
             reason = f"under {changed_rows_from:,} rows"
     if reason:
         frame = con.execute(suite.frame_query(columns)).df()
         return SuiteRows(frame, None, len(frame), f"whole table ({reason})")
-    changed = con.execute(f"SELECT * FROM ({suite.frame_query(columns, suite.row_local)}) AS suite_rows "
-                          f"WHERE article_id IN (SELECT article_id FROM {_CHANGED})").df()
+    select = suite.frame_query(columns, suite.row_local)
+    changed = con.execute(f"SELECT * FROM ({select}) AS suite_rows WHERE article_id IN (SELECT article_id FROM {_CHANGED})").df()
     whole = None
     if suite.table_level:
-        read = [c for c in columns if c in suite.columns_of(suite.table_level)]
-        whole = con.execute("SELECT " + ", ".join(f'"{c}"' for c in read) + f" FROM ({suite.query}) AS q").df()
+        read = ", ".join(f'"{c}"' for c in columns if c in suite.columns_of(suite.table_level))
+        select = f"SELECT {read} FROM ({suite.query}) AS q"
+        whole = con.execute(select).df()
     articles = con.execute(f"SELECT count(*) FROM {_CHANGED}").fetchone()[0]
     return SuiteRows(whole, changed, table_rows,
                      f"{len(changed):,} rows of the {articles:,} articles parsed since run {baseline.run_id} published "
