@@ -112,8 +112,8 @@ def suite_rows(con: duckdb.DuckDBPyConnection, suite: Suite, baseline: Baseline 
         whole = con.execute(select).df()
     articles = con.execute(f"SELECT count(*) FROM {_CHANGED}").fetchone()[0]
     return SuiteRows(whole, changed, table_rows,
-                     f"{len(changed):,} rows of the {articles:,} articles parsed since run {baseline.run_id} published "
-                     f"(the other rows of {table_rows:,} passed then); the whole table for {len(suite.table_level)} "
+                     f"{len(changed):,} rows of the articles parsed since run {baseline.run_id} published ({articles:,}); "
+                     f"the other rows of {table_rows:,} passed then; the whole table for {len(suite.table_level)} "
                      "table-level expectations")
 
 
