@@ -11,8 +11,10 @@ seeds (median of --runs). For each corpus it prints:
     chart, publish), articles and words per second, peak memory of the whole process tree (the
     run and its parser workers, sampled); the median of --runs fresh runs for corpora up to 100
     articles, one run above that;
-  * a rerun with nothing changed, then a rerun after one article changes, in that same warehouse;
-  * each of those three runs as a ratio to the floor;
+  * a rerun with nothing changed, as `make run` (which checks before starting Dagster) and as a
+    Dagster run that skips every step (`run --launch`, what the sensor and schedule launch), then
+    a rerun after one article changes, in that same warehouse;
+  * each of those runs as a ratio to the floor, and at the end the one-change reruns by warehouse size;
   * extraction (parse + every extractor) vs bare ``nlp.pipe`` with the same model on the same
     text, one process, alternated and repeated (medians and their ratio); and the extract
     stage's own rate in the run (parser workers, database writes) vs bare ``nlp.pipe`` with
@@ -234,7 +236,7 @@ def report(r: dict) -> str:
         f"{r['unchanged_launched']['wall_s']:.1f} s as a Dagster run that skips every step (run --launch, as the sensor and schedule do)",
         f"  rerun after one article changed: {rerun['wall_s']:.1f} s  [ingest {rerun['stages']['ingest']:.1f} | "
         f"extract {rerun['stages']['extract']:.1f} | dbt {rerun['stages']['dbt']:.1f} | checks {rerun['stages']['checks']:.1f} | "
-        f"chart {rerun['stages']['chart']:.1f}]; peak memory {rerun['peak_mb']:,.0f} MB",
+        f"chart {rerun['stages']['chart']:.1f} | publish {rerun['stages']['publish']:.1f}]; peak memory {rerun['peak_mb']:,.0f} MB",
         f"  one process, {sampled}: extraction {r['extract_wps']:,.0f} words/s vs bare nlp.pipe {r['bare_wps']:,.0f} words/s "
         f"→ ratio {r['ratio']:.2f} (medians of {r.get('repeats', '?')} alternated repeats)",
     ]
