@@ -119,8 +119,17 @@ def _validate(suite: Suite, rows: SuiteRows, params: dict, docs_root: Path) -> O
     return outcome
 
 
+# read once, when the definitions load: the checks validate these versions, and the publication
+# records these same versions (suite_digests), not whatever the files hold by the time it publishes
+SUITES = load_suites(settings.EXPECTATIONS_DIR)
+
+
+def suite_digests() -> dict[str, str]:
+    return {suite.name: suite.digest for suite in SUITES}
+
+
 def expectation_checks() -> list[dg.AssetChecksDefinition]:
     stages: dict[str, list[Suite]] = defaultdict(list)
-    for suite in load_suites(settings.EXPECTATIONS_DIR):
+    for suite in SUITES:
         stages[stage_of(suite)].append(suite)
     return [build_stage_check(stage, suites) for stage, suites in sorted(stages.items())]

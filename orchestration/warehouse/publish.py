@@ -25,6 +25,8 @@ from pathlib import Path
 
 import duckdb
 
+from orchestration.warehouse.fingerprint import inputs_digest
+
 PUBLISHED_SCHEMAS = ("raw", "marts")
 _ALIAS = "publish_target"
 
@@ -76,8 +78,6 @@ def unchanged_since(published: Path | str, work_path: Path | str, seeds: Path) -
 
     The same digest (article files, code, dbt project, suites) means a run would rebuild exactly
     what is published; the working file must still exist, since the next run builds on it."""
-    from orchestration.warehouse.fingerprint import inputs_digest
-
     digest = inputs_digest(seeds)
     last = publication(published)
     if last and last.get("inputs_digest") == digest and Path(work_path).exists():

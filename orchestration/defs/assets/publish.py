@@ -2,10 +2,9 @@
 
 import dagster as dg
 
-from orchestration import settings
 from orchestration.defs.assets.dbt import dbt_models
+from orchestration.defs.checks import suite_digests
 from orchestration.defs.resources import WarehouseResource
-from orchestration.library.quality.suites import load_suites
 from orchestration.warehouse import database as wh
 
 # everything published, so that a failed blocking check on any of them stops publishing
@@ -26,10 +25,9 @@ PUBLISHED_ASSETS = [dg.AssetKey("raw_articles"), *(dg.AssetKey(f"raw_{t}") for t
     ),
 )
 def published_warehouse(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
-    # every suite passed on this run's rows (or Dagster would not run this step): the next run
-    # validates row by row only what this publication lacks, while these suites stay as they are
-    suites = {suite.name: suite.digest for suite in load_suites(settings.EXPECTATIONS_DIR)}
-    report = warehouse.publish(run_id=context.run_id, suite_digests=suites)
+    # every blocking suite passed on this run's rows (or Dagster would not run this step): the next
+    # run validates row by row only what this publication lacks, while these suites stay as they are
+    report = warehouse.publish(run_id=context.run_id, suite_digests=suite_digests())
     before = report.replaced
     replaced = f"replaced the one published by run {before['run_id']} at {before['published_at']}" if before else "first publication"
     context.log.info(f"published {report.tables} tables ({report.rows:,} rows) to {report.path} in {report.seconds:.1f}s; {replaced}")
