@@ -18,12 +18,14 @@ def summary_text(path) -> str:
     from orchestration.library.quality.suites import data_docs_index
     from orchestration.warehouse import database as warehouse
     from orchestration.warehouse.publish import publication
+    from orchestration.warehouse.withhold import describe, withheld_rows
 
     if not Path(path).exists():
         return f"\nNothing is published at {path} yet: `make run` builds it (the file appears once a run passes every blocking check)."
     with warehouse.connect(path, read_only=True) as con:
         counts = warehouse.table_counts(con)
         errors = con.execute("SELECT file_name, reason FROM raw.ingest_errors ORDER BY file_name").fetchall()
+        withheld = withheld_rows(con)
     lines = ["", "Warehouse summary", "================="]
     last = publication(path)
     if last:
@@ -35,6 +37,9 @@ def summary_text(path) -> str:
         lines.append(f"  {schema}.{table}".ljust(width + 4) + f"{rows:>10,}")
     lines.append(f"\nFiles quarantined: {len(errors)}")
     lines += [f"  - {name}: {reason}" for name, reason in errors]
+    lines.append(f"Articles withheld: {len(withheld)}" + (" (their rows broke a check; every other article is published)"
+                                                          if withheld else ""))
+    lines += [f"  - {describe(row)}" for row in withheld]
     lines.append(f"\nWarehouse: {path}")
     docs = data_docs_index(settings.data_docs_dir())
     if docs.exists():
@@ -121,13 +126,21 @@ def run(launch: bool = False) -> int:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m orchestration.cli", description=__doc__)
-    parser.add_argument("command", choices=["run", "summary"])
+    parser.add_argument("command", choices=["run", "summary", "checks"],
+                        help="run: build and publish; summary: what the published warehouse holds; "
+                             "checks: every expectation, its kind (blocking or warning) and why")
     parser.add_argument("--launch", action="store_true",
                         help="run: launch a Dagster run even when nothing changed (it then records, in the UI, each step skipped and why)")
     args = parser.parse_args(argv)
     if args.command == "run":
         return run(launch=args.launch)
     from orchestration import settings
+
+    if args.command == "checks":
+        from orchestration.library.quality.suites import checks_table, load_suites
+
+        print(checks_table(load_suites(settings.EXPECTATIONS_DIR)))
+        return 0
 
     print(summary_text(settings.warehouse_path()))
     return 0

@@ -33,6 +33,8 @@ CORRUPTIONS = {
                    "expect_column_values_to_be_unique", "event_id"),
     "raw_event_actors": ("UPDATE raw.event_actors SET role = 'villain' WHERE event_id = (SELECT min(event_id) FROM raw.event_actors)",
                          "expect_column_values_to_be_in_set", "role"),
+    "raw_extraction_ledger": ("DELETE FROM raw.extraction_ledger WHERE article_id = (SELECT min(article_id) FROM raw.extraction_ledger)",
+                              "expect_column_values_to_be_between", "ledger_entries"),
     "raw_quotes": ("UPDATE raw.quotes SET quote_text = 'not what the article says' WHERE quote_id = (SELECT min(quote_id) FROM raw.quotes)",
                    "expect_column_values_to_be_in_set", "slice_matches"),
     "raw_citations": ("UPDATE raw.citations SET kind = 'rumour' WHERE citation_id = (SELECT min(citation_id) FROM raw.citations)",
@@ -92,12 +94,14 @@ def test_suite_passes_on_the_seeds_and_fails_on_its_corruption(seed_warehouse, t
     assert (expectation, column) in {(f.expectation, f.column) for f in corrupted.errors}
 
 
-def test_years_stored_as_figures_trip_the_distribution_check(seed_warehouse, tmp_path):
-    # a parser that starts storing years: the share of year-like figures jumps
+def test_years_stored_as_figures_trip_the_distribution_warning(seed_warehouse, tmp_path):
+    # a parser that starts storing years: the share of year-like figures jumps. An accuracy
+    # heuristic: it warns, it never stops a corpus from publishing
     years = ("INSERT INTO raw.figure_mentions SELECT f.* REPLACE (f.figure_id || '_' || y AS figure_id, '2025' AS surface_text, "
              "2025 AS value_low, 2025 AS value_high, 'exact' AS qualifier) FROM raw.figure_mentions f, range(3) t(y)")
     outcome = _validate_copy(seed_warehouse, tmp_path, "raw_figure_mentions", years)
-    assert "expect_column_mean_to_be_between" in {f.expectation for f in outcome.errors}
+    assert "expect_column_mean_to_be_between" in {f.expectation for f in outcome.warnings}
+    assert "expect_column_mean_to_be_between" not in {f.expectation for f in outcome.errors}
 
 
 def test_data_docs_show_a_validation_of_every_suite(seed_warehouse):

@@ -49,6 +49,14 @@ INGEST_ERRORS_COLUMNS = [
     ("file_name", "VARCHAR NOT NULL"), ("reason", "VARCHAR NOT NULL"), ("content_sha256", "VARCHAR"),
     ("size_bytes", "BIGINT"), ("detected_at", "TIMESTAMP"),
 ]
+# articles a run withheld (warehouse/withhold.py): their rows broke a row-level invariant or their
+# extraction failed; the last published version is kept when there is one
+WITHHELD_COLUMNS = [
+    ("file_name", "VARCHAR NOT NULL"), ("article_id", "VARCHAR NOT NULL"), ("content_sha256", "VARCHAR"),
+    ("stage", "VARCHAR NOT NULL"), ("failed_check", "VARCHAR NOT NULL"), ("reason", "VARCHAR NOT NULL"),
+    ("sample_row", "VARCHAR"), ("kept_version", "BOOLEAN NOT NULL"), ("kept_run_id", "VARCHAR"),
+    ("kept_published_at", "TIMESTAMP"), ("withheld_at", "TIMESTAMP"), ("run_id", "VARCHAR"),
+]
 LEDGER_COLUMNS = [
     ("article_id", "VARCHAR NOT NULL"), ("content_sha256", "VARCHAR NOT NULL"), ("extractor_version", "VARCHAR NOT NULL"),
     ("reference_date", "DATE"), ("extracted_at", "TIMESTAMP"),
@@ -129,6 +137,7 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     _ensure_table(con, "raw.articles", ARTICLES_COLUMNS)
     _ensure_table(con, "raw.ingest_errors", INGEST_ERRORS_COLUMNS)
     _ensure_table(con, "raw.extraction_ledger", LEDGER_COLUMNS)
+    _ensure_table(con, "raw.withheld_articles", WITHHELD_COLUMNS)
     for table, record_type in EXTRACTION_TABLES.items():
         _ensure_table(con, f"raw.{table}", record_columns(record_type))
 

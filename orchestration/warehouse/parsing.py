@@ -60,6 +60,32 @@ class ParsingClusterError(RuntimeError):
     """The configured cluster cannot be used; the message names the setting."""
 
 
+class ExtractionBrokenError(RuntimeError):
+    """Extraction failed for most articles: the cause is the code or where it runs, not the articles."""
+
+
+# what an extractor error that most articles share says about its cause, and the fix
+_CAUSES = [
+    (re.compile(r"No module named '?orchestration|deserializ", re.I),
+     "the parsing workers (or the Dask scheduler) cannot import this project: install it into their environment "
+     "with `make install` in a checkout of the same code (or start them with PYTHONPATH set to that checkout)"),
+    (re.compile(r"\[E050\]|Can't find model|en_core_web_sm", re.I),
+     "the spaCy model en_core_web_sm is not installed where parsing runs: `make install` installs it"),
+    (re.compile(r"KilledWorker|killed its parser worker", re.I),
+     "the parsing workers died (out of memory?): see the workers' logs, or give them more memory"),
+    (re.compile(r"MemoryError", re.I), "parsing ran out of memory"),
+]
+
+
+def diagnose(errors: Sequence[str]) -> str:
+    """One sentence on why most articles failed, from their errors: the commonest error and its likely cause."""
+    from collections import Counter
+
+    commonest, count = Counter(e.split("\n")[0][:300] for e in errors).most_common(1)[0]
+    cause = next((fix for pattern, fix in _CAUSES if pattern.search(commonest)), "a bug in the extractor or its environment")
+    return f"{cause}. The commonest error ({count} of {len(errors)} articles): {commonest}"
+
+
 @dataclass
 class ChunkResult:
     """What one task sends back: rows per raw table, ledger entries, and the articles that failed."""

@@ -188,8 +188,9 @@ def sync_articles(con: duckdb.DuckDBPyConnection, seeds: Path, log=None) -> Inge
         # the same bytes under several names: every copy is kept (the file is the unit), each later
         # name points at the first; the raw_articles suite warns about them
         con.execute(DUPLICATES_SQL)
-        # the quarantine always reflects the folder as it is now
+        # the quarantine always reflects the folder as it is now, and what is withheld this run's checks
         con.execute("DELETE FROM raw.ingest_errors")
+        con.execute("DELETE FROM raw.withheld_articles")
         if report.quarantined:
             con.executemany(
                 "INSERT INTO raw.ingest_errors (file_name, reason, content_sha256, size_bytes, detected_at) VALUES (?, ?, ?, ?, ?)",

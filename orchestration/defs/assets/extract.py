@@ -4,8 +4,11 @@ import dagster as dg
 
 from orchestration.defs.assets.previews import table_preview
 from orchestration.defs.resources import WarehouseResource
+from orchestration.library.articles.reader import article_id_for
 from orchestration.warehouse import database as wh
 from orchestration.warehouse.extract_pending import extract_pending, extractor_version
+from orchestration.warehouse.parsing import ExtractionBrokenError, diagnose
+from orchestration.warehouse.withhold import Withholding, describe, most_of, withhold
 
 DESCRIPTIONS = {
     "sentences": "Sentences of each article body with character offsets (raw.sentences).",
@@ -66,11 +69,20 @@ def _preview(con, table: str):
 def extract_articles(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
     with warehouse.connect() as con:
         report = extract_pending(con, log=context.log)
+        attempted = report.parsed + len(report.failed)
+        if most_of(len(report.failed), attempted):
+            # nothing is withheld: the run fails and the published warehouse stays as it was
+            raise ExtractionBrokenError(
+                f"extraction failed for {len(report.failed)} of {attempted} articles, so the cause is not the articles: "
+                + diagnose([error for _, error in report.failed]))
+        # an article whose extractor raised is withheld: its last published version is kept
+        withheld = withhold(con, [Withholding(article_id_for(name), "extract", "extraction", f"extraction failed: {error}")
+                                  for name, error in report.failed], warehouse.path, context.run_id)
         counts = {t: con.execute(f"SELECT count(*) FROM raw.{t}").fetchone()[0] for t in wh.EXTRACTION_TABLES}
         previews = {t: table_preview(_preview(con, t)) for t in wh.EXTRACTION_TABLES}
         totals = {t: {k: con.execute(sql).fetchone()[0] for k, sql in TOTALS.get(t, {}).items()} for t in wh.EXTRACTION_TABLES}
-    for file_name, error in report.failed:
-        context.log.error(f"{file_name}: {error}")
+    for row in withheld:
+        context.log.warning(f"withheld {describe(row)}")
     for table in wh.EXTRACTION_TABLES:
         yield dg.MaterializeResult(
             asset_key=f"raw_{table}",
@@ -80,6 +92,7 @@ def extract_articles(context: dg.AssetExecutionContext, warehouse: WarehouseReso
                 "articles_parsed": report.parsed,
                 "articles_skipped_unchanged": report.skipped,
                 "articles_failed": len(report.failed),
+                "articles_withheld": len(withheld),
                 "extractor_version": extractor_version(),
                 "parse_seconds": round(report.seconds_parsing, 2),
                 "parse_processes": report.processes,

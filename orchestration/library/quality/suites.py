@@ -6,7 +6,15 @@ what it checks:
     query     SQL giving the rows to validate (a table, or a join that adds derived columns
               such as "does the offset slice equal the surface text")
     blocking  true: a failed error-severity expectation stops downstream assets
-An expectation's own ``meta.severity`` may be "warn": it is reported, it never blocks.
+Each expectation is of one of three kinds (``kind_of``), by what a failure means:
+    warning   ``meta.severity: "warn"``: a heuristic about extraction accuracy (a claimant that
+              looks like a place, the share of year-like figures). Reported, never blocks.
+    withhold  an invariant read row by row on a table of the ingest or extract stage, whose rows
+              each belong to one article: the articles whose rows break it are withheld (their
+              last published version kept), and every other article publishes.
+    block     any other invariant (keys unique, row counts, the marts, which dbt derives from
+              rows that passed): a failure means the build is broken, and nothing is published.
+Every expectation that is not a plain key or value-set check carries ``meta.why``: its reason.
 Kwargs may use GE suite parameters ({"$PARAMETER": "expected_articles"}), filled at run time.
 
 Rows are validated as pandas frames read from DuckDB: GE's SQL datasource with duckdb-engine
@@ -33,6 +41,13 @@ ROW_LOCAL_EXPECTATIONS = frozenset({
     "expect_column_values_to_not_match_regex", "expect_column_value_lengths_to_be_between",
     "expect_column_values_to_be_of_type", "expect_column_pair_values_to_be_equal",
 })
+
+
+WARNING, WITHHOLD, BLOCK = "warning", "withhold", "block"
+# stages whose rows an article owns outright: raw.articles and the extraction tables. The marts are
+# derived corpus-wide (actors, sources, estimates), so their failures cannot be pinned on one article.
+WITHHOLDING_STAGES = ("ingest", "extract")
+ARTICLE_COLUMN = "article_id"
 
 
 def is_row_local(expectation: dict) -> bool:
@@ -68,6 +83,21 @@ class Suite:
 
         walk([e.get("kwargs", {}) for e in self.definition.get("expectations", [])])
         return found
+
+    @property
+    def stage(self) -> str:
+        """The pipeline stage whose asset the suite checks: ingest, extract or marts."""
+        if self.asset == "raw_articles":
+            return "ingest"
+        return "extract" if self.asset.startswith("raw_") else "marts"
+
+    def kind_of(self, expectation: dict) -> str:
+        """warning, withhold or block: what a failure of ``expectation`` does (see the module doc)."""
+        if (expectation.get("meta") or {}).get("severity") == "warn":
+            return WARNING
+        if self.blocking and self.stage in WITHHOLDING_STAGES and is_row_local(expectation):
+            return WITHHOLD
+        return BLOCK if self.blocking else WARNING
 
     @property
     def rows_follow_articles(self) -> bool:
@@ -132,6 +162,13 @@ class Failure:
     severity: str
     summary: str
     sample_rows: list[dict] = field(default_factory=list)
+    kind: str = BLOCK  # Suite.kind_of its expectation
+    # withhold failures: article_id -> (its failing rows, the first of them), for every failing row
+    articles: dict[str, tuple[int, dict]] = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        return f"{self.expectation}({self.column})" if self.column else self.expectation
 
 
 @dataclass
@@ -148,6 +185,21 @@ class Outcome:
     @property
     def warnings(self) -> list[Failure]:
         return [f for f in self.failures if f.severity != "error"]
+
+    @property
+    def broken(self) -> list[Failure]:
+        """Failures that mean the build is broken: they block publishing."""
+        return [f for f in self.errors if f.kind == BLOCK or (f.kind == WITHHOLD and not f.articles)]
+
+    @property
+    def withheld(self) -> dict[str, list[Failure]]:
+        """article_id -> the withhold failures its rows broke."""
+        out: dict[str, list[Failure]] = {}
+        for failure in self.errors:
+            if failure.kind == WITHHOLD:
+                for article_id in failure.articles:
+                    out.setdefault(article_id, []).append(failure)
+        return out
 
     def __add__(self, other: Outcome) -> Outcome:
         """One suite validated in two parts (whole table, changed rows) reads as one outcome."""
@@ -190,6 +242,27 @@ def _jsonable(value):
     if hasattr(value, "tolist"):
         return _jsonable(value.tolist())
     return value if isinstance(value, (str, int, float, bool, type(None))) else str(value)
+
+
+def _row(row: dict) -> dict:
+    """A failing row as JSON values, without the article's whole text."""
+    return {k: _jsonable(v) for k, v in row.items() if k not in ("body_text", "boilerplate_text")}
+
+
+def _articles_of(frame, indexes: list) -> dict[str, tuple[int, dict]]:
+    """article_id -> (failing rows, the first of them), for the failing rows at ``indexes``; empty
+    when any failing row belongs to no article (then no article can be blamed: the build is broken)."""
+    if ARTICLE_COLUMN not in frame.columns:
+        return {}
+    out: dict[str, tuple[int, dict]] = {}
+    for index in indexes:
+        row = frame.loc[index]
+        article_id = row[ARTICLE_COLUMN]
+        if not isinstance(article_id, str):
+            return {}
+        count, first = out.get(article_id, (0, None))
+        out[article_id] = (count + 1, first or _row(row.to_dict()))
+    return out
 
 
 def _summary(result: dict) -> str:
@@ -252,7 +325,8 @@ def validate(suite: Suite, frame, parameters: dict | None = None, docs_root: Pat
     definition = {k: v for k, v in suite.definition.items() if k in ("name", "expectations", "meta", "notes")}
     gx_suite = gx.ExpectationSuite(**{**definition, "expectations": suite.expectations if expectations is None else expectations})
     batch = _frame_batches().get_batch(batch_parameters={"dataframe": frame})
-    result = batch.validate(gx_suite, result_format={"result_format": "SUMMARY"}, expectation_parameters=parameters or {})
+    # COMPLETE: every failing row's index, so withholding finds every article that broke an invariant
+    result = batch.validate(gx_suite, result_format={"result_format": "COMPLETE"}, expectation_parameters=parameters or {})
     identifier = ValidationResultIdentifier(
         expectation_suite_identifier=ExpectationSuiteIdentifier(name=suite.name),
         run_id=RunIdentifier(run_time=datetime.datetime.now(tz=datetime.timezone.utc)),
@@ -275,14 +349,15 @@ def validate(suite: Suite, frame, parameters: dict | None = None, docs_root: Pat
             details = result.result or {}
             if result.exception_info and result.exception_info.get("raised_exception"):
                 details = {"observed_value": result.exception_info.get("exception_message")}
-            indexes = details.get("partial_unexpected_index_list") or []
-            sample = frame.loc[[i for i in indexes[:5] if i in frame.index]] if len(indexes) else frame.iloc[0:0]
+            indexes = [i for i in details.get("unexpected_index_list") or [] if i in frame.index]
+            kind = suite.kind_of({"type": config.type, "kwargs": config.kwargs, "meta": config.meta})
             failures.append(Failure(
                 expectation=config.type, column=column,
                 severity=(config.meta or {}).get("severity", "error"),
                 summary=_summary(details),
-                sample_rows=[{k: _jsonable(v) for k, v in row.items() if k not in ("body_text", "boilerplate_text")}
-                             for row in sample.to_dict(orient="records")],
+                sample_rows=[_row(row) for row in frame.loc[indexes[:5]].to_dict(orient="records")],
+                kind=kind,
+                articles=_articles_of(frame, indexes) if kind == WITHHOLD else {},
             ))
     return Outcome(suite=suite.name, evaluated=evaluated, failures=failures, stored_as=list(run_results))
 
@@ -325,3 +400,30 @@ def prune_validations(docs_root: Path, keep_runs: int) -> int:
 
 def data_docs_index(docs_root: Path) -> Path:
     return docs_root / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html"
+
+
+KIND_TEXT = {WARNING: "warning", WITHHOLD: "blocking: withholds the article", BLOCK: "blocking: fails the run"}
+# the reason of a plain key or value-set expectation, which carries no meta.why of its own
+DEFAULT_WHY = {
+    "expect_column_values_to_not_be_null": "a required column",
+    "expect_column_values_to_be_unique": "a key",
+    "expect_compound_columns_to_be_unique": "a key",
+    "expect_column_values_to_be_in_set": "a closed value set (extraction/value_sets.py)",
+    "expect_column_values_to_match_regex": "the column's format",
+}
+
+
+def checks_table(suites: list[Suite]) -> str:
+    """Every expectation with its kind and reason, as the Markdown table the README shows
+    (`python -m orchestration.cli checks` prints it; a test keeps the README in step)."""
+    lines = ["| suite | expectation | kind | why |", "|---|---|---|---|"]
+    for suite in suites:
+        for expectation in suite.expectations:
+            kwargs = expectation.get("kwargs", {})
+            target = kwargs.get("column") or ", ".join(kwargs.get("column_list") or []) or "table"
+            bound = " ".join(f"{k}={v}" for k, v in kwargs.items() if k in ("mostly", "min_value", "max_value") and v is not None)
+            name = expectation["type"].removeprefix("expect_")
+            why = (expectation.get("meta") or {}).get("why") or DEFAULT_WHY.get(expectation["type"], "")
+            lines.append(f"| {suite.name} | `{name}` {target}{' (' + bound + ')' if bound else ''} | "
+                         f"{KIND_TEXT[suite.kind_of(expectation)]} | {why} |")
+    return "\n".join(lines)
