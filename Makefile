@@ -10,9 +10,12 @@ export DAGSTER_HOME := $(CURDIR)/dagster_home
 
 .PHONY: install browser lint run test ui summary benchmark evaluate clean
 
-$(STAMP): requirements.lock
+$(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	@# the project itself, editable (its code reads dbt_project/ and expectations/ beside it): any process
+	@# of the environment imports it from any folder, `dask scheduler` and `dask worker` included
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	$(BIN)/python -m orchestration.warehouse.dbt_manifest
 	@touch $@
 
@@ -47,8 +50,9 @@ lint: $(TEST_STAMP)
 test: $(TEST_STAMP) browser lint
 	$(BIN)/python -m pytest
 
+PORT ?= 3000
 ui: $(STAMP)
-	$(BIN)/dagster dev -m orchestration.definitions -h 127.0.0.1 -p 3000
+	$(BIN)/dagster dev -m orchestration.definitions -h 127.0.0.1 -p $(PORT)
 
 summary: $(STAMP)
 	$(BIN)/python -m orchestration.cli summary
@@ -64,4 +68,4 @@ benchmark: $(STAMP)
 	$(BIN)/python scripts/benchmark.py --sizes 100 1000 10000
 
 clean:
-	rm -rf warehouse.duckdb warehouse.duckdb.wal reports dbt_project/target dbt_project/logs
+	rm -rf warehouse.duckdb warehouse.duckdb.wal warehouse.work.duckdb warehouse_reports reports dbt_project/target dbt_project/logs

@@ -1,8 +1,8 @@
 """Command line: `python -m orchestration.cli run` builds the warehouse; `summary` prints what it holds.
 
 `run` executes the same job the UI and the sensor launch, on the Dagster instance in
-DAGSTER_HOME (so the run shows in the UI's history), then prints rows per table, the
-quarantined files and the warehouse path.
+DAGSTER_HOME (default: the project's dagster_home/, which the UI uses too, so the run shows in its
+history), then prints rows per table, the quarantined and withheld files and the warehouse path.
 """
 from __future__ import annotations
 
@@ -85,6 +85,7 @@ def run(launch: bool = False) -> int:
     from orchestration.definitions import defs
 
     job = defs.resolve_job_def("build_warehouse")
+    settings.ensure_dagster_home()
     instance = dg.DagsterInstance.get()
     print(f"Building {settings.warehouse_path()} from {settings.seeds_dir()} ...", flush=True)
     # INFO, not DEBUG: the user wants progress and problems, not every engine event

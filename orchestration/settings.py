@@ -3,8 +3,12 @@
 SEEDS_DIR       folder of article files (default: <repo>/seeds)
 WAREHOUSE_PATH  the published DuckDB file analysts query (default: <repo>/warehouse.duckdb);
                 runs build into its working file beside it (see ``work_path_for``)
-CHARTS_DIR      where chart PNGs are written (default: <repo>/reports/charts)
-Both are resolved to absolute paths so Dagster, dbt (which runs in its own working
+REPORTS_DIR     the warehouse's reports (default: "<warehouse stem>_reports" beside the warehouse
+                file, so two warehouses never write over each other's reports)
+DATA_DOCS_DIR   Great Expectations' Data Docs (default: <REPORTS_DIR>/data_docs)
+CHARTS_DIR      chart PNGs (default: <REPORTS_DIR>/charts)
+DAGSTER_HOME    the Dagster instance (default: <repo>/dagster_home, as `make` sets it)
+All are resolved to absolute paths so Dagster, dbt (which runs in its own working
 directory) and the user's SQL session all see the same files.
 """
 from __future__ import annotations
@@ -15,7 +19,7 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DBT_PROJECT_DIR = REPO_ROOT / "dbt_project"
 EXPECTATIONS_DIR = REPO_ROOT / "expectations"
-REPORTS_DIR = REPO_ROOT / "reports"
+DAGSTER_HOME = REPO_ROOT / "dagster_home"
 
 
 def seeds_dir() -> Path:
@@ -34,9 +38,27 @@ def work_path_for(published: Path | str) -> Path:
     return published.with_name(f"{published.stem}.work{published.suffix or '.duckdb'}")
 
 
+def reports_dir() -> Path:
+    """The warehouse's own reports folder: "warehouse.duckdb" → "warehouse_reports/" beside it."""
+    if os.environ.get("REPORTS_DIR"):
+        return Path(os.environ["REPORTS_DIR"]).expanduser().resolve()
+    published = warehouse_path()
+    return published.with_name(f"{published.stem}_reports")
+
+
 def data_docs_dir() -> Path:
-    return Path(os.environ.get("DATA_DOCS_DIR") or REPORTS_DIR / "data_docs").expanduser().resolve()
+    return Path(os.environ.get("DATA_DOCS_DIR") or reports_dir() / "data_docs").expanduser().resolve()
 
 
 def charts_dir() -> Path:
-    return Path(os.environ.get("CHARTS_DIR") or REPORTS_DIR / "charts").expanduser().resolve()
+    return Path(os.environ.get("CHARTS_DIR") or reports_dir() / "charts").expanduser().resolve()
+
+
+def ensure_dagster_home() -> Path:
+    """DAGSTER_HOME, set to the project's dagster_home/ when unset (as `make` does), so the CLI's
+    runs land in the instance the UI shows."""
+    if not os.environ.get("DAGSTER_HOME"):
+        os.environ["DAGSTER_HOME"] = str(DAGSTER_HOME)
+    home = Path(os.environ["DAGSTER_HOME"]).expanduser().resolve()
+    home.mkdir(parents=True, exist_ok=True)
+    return home

@@ -11,7 +11,7 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
 
-# Data Docs and charts from test runs must not overwrite the user's reports/ folder
+# Data Docs and charts from test runs must not overwrite the user's reports folder
 os.environ.setdefault("DATA_DOCS_DIR", tempfile.mkdtemp(prefix="data_docs_"))
 os.environ.setdefault("CHARTS_DIR", tempfile.mkdtemp(prefix="charts_"))
 

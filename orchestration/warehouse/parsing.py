@@ -9,8 +9,12 @@ this process and on a worker, so both give the same rows.
   parses (a worker costs seconds to start and load spaCy); from there on, a local Dask cluster
   with one single-threaded worker process per core (``EXTRACT_PROCESSES`` overrides the count;
   1 means this process).
-- ``EXTRACT_SCHEDULER=tcp://host:8786``: that cluster's workers parse, whatever the corpus size.
-  Its workers need this project installed (same code, same spaCy model).
+- ``EXTRACT_SCHEDULER=tcp://host:8786`` (or ``tls://``): that cluster's workers parse, whatever
+  the corpus size. The scheduler and its workers need this project installed (`make install`: the
+  same code, the same spaCy model); before any task is sent, the run checks that each can import
+  it and runs the same extractor version, and fails naming the fix when one cannot. With
+  ``tls://`` the run's client presents ``EXTRACT_TLS_CERT``/``EXTRACT_TLS_KEY`` and trusts
+  ``EXTRACT_TLS_CA_FILE`` (Dask's TLS: the scheduler and workers are started with the same CA).
 
 Faults: Dask reruns the tasks of a worker that dies on the others. An article whose extractor
 raises is reported alone; a chunk that keeps killing workers is retried one article per task,
@@ -32,6 +36,7 @@ from orchestration.warehouse import database as warehouse
 
 SCHEDULER_ENV = "EXTRACT_SCHEDULER"
 PROCESSES_ENV = "EXTRACT_PROCESSES"
+TLS_ENV = ("EXTRACT_TLS_CA_FILE", "EXTRACT_TLS_CERT", "EXTRACT_TLS_KEY")
 # below this many pending articles one process wins: a worker pays ~3 s to start and load spaCy
 PARALLEL_MIN_ARTICLES = 64
 MAX_CHUNK_ARTICLES = 16  # articles per task: enough to amortise a task, small enough to spread a corpus
@@ -156,6 +161,53 @@ def scheduler_address() -> str | None:
     return address if "://" in address else f"tcp://{address}"
 
 
+def cluster_security(address: str):
+    """Dask TLS settings for ``address``: a tls:// scheduler needs all of EXTRACT_TLS_CA_FILE,
+    EXTRACT_TLS_CERT and EXTRACT_TLS_KEY; TLS settings beside a tcp:// address are a mistake
+    (the traffic would go in the clear), so both are errors naming the settings."""
+    given = {name: (os.environ.get(name) or "").strip() for name in TLS_ENV}
+    if not address.startswith("tls://"):
+        if any(given.values()):
+            raise ParsingClusterError(
+                f"{', '.join(n for n, v in given.items() if v)} set, but {SCHEDULER_ENV}={address} is not a tls:// "
+                "address: the scheduler would be reached without encryption. Use tls://host:port.")
+        return None
+    missing = [name for name, value in given.items() if not value]
+    if missing:
+        raise ParsingClusterError(f"{SCHEDULER_ENV}={address} uses TLS: set {', '.join(missing)} (the CA that "
+                                  "signed the cluster's certificates, and this client's certificate and key).")
+    absent = [f"{name}={value}" for name, value in given.items() if not os.path.isfile(value)]
+    if absent:
+        raise ParsingClusterError(f"TLS files not found: {', '.join(absent)}")
+    from distributed.security import Security
+
+    ca, cert, key = (given[name] for name in TLS_ENV)
+    return Security(tls_ca_file=ca, tls_client_cert=cert, tls_client_key=key, require_encryption=True)
+
+
+def check_cluster_code(client, address: str) -> None:
+    """Before any task: the scheduler (which unpickles the task graph) and every worker can import
+    this project, and the workers run the extractor version this run would record in the ledger."""
+    from importlib.util import find_spec
+
+    from orchestration.warehouse.extract_pending import extractor_version
+
+    fix = ("install the project into its environment (`make install` in a checkout of the same code, which installs "
+           "it editable) and restart it; or start it with PYTHONPATH set to that checkout")
+    if client.run_on_scheduler(find_spec, "orchestration") is None:
+        raise ParsingClusterError(f"the Dask scheduler at {address} cannot import this project (orchestration): {fix}.")
+    blind = sorted(worker for worker, spec in client.run(find_spec, "orchestration").items() if spec is None)
+    if blind:
+        raise ParsingClusterError(f"{len(blind)} Dask worker(s) of {address} cannot import this project (orchestration): "
+                                  f"{', '.join(blind[:5])}: {fix}.")
+    ours = extractor_version()
+    other = sorted(worker for worker, version in client.run(extractor_version).items() if version != ours)
+    if other:
+        raise ParsingClusterError(
+            f"{len(other)} Dask worker(s) of {address} run other extraction code than this run ({', '.join(other[:5])}): "
+            "their rows would not match the ledger. Update their checkout to the same commit and restart them.")
+
+
 def _worker_plugin():
     """A worker plugin: each worker loads the spaCy model once, when it joins, not once per task."""
     from distributed import WorkerPlugin
@@ -245,8 +297,9 @@ def engine(n_pending: int, on_info=None) -> Iterator[Engine]:
     from distributed import Client, LocalCluster
 
     if address is not None:
+        security = cluster_security(address)
         try:
-            client = Client(address, timeout=f"{CONNECT_TIMEOUT_SECONDS}s")
+            client = Client(address, timeout=f"{CONNECT_TIMEOUT_SECONDS}s", security=security)
         except (OSError, TimeoutError) as exc:
             raise ParsingClusterError(
                 f"{SCHEDULER_ENV}={address}: no Dask scheduler answered within {CONNECT_TIMEOUT_SECONDS}s ({exc}). "
@@ -259,6 +312,11 @@ def engine(n_pending: int, on_info=None) -> Iterator[Engine]:
             raise ParsingClusterError(
                 f"{SCHEDULER_ENV}={address}: the scheduler has no workers after {WORKERS_TIMEOUT_SECONDS}s; "
                 "start some with: dask worker " + address) from exc
+        try:
+            check_cluster_code(client, address)
+        except BaseException:
+            client.close()
+            raise
         cluster = None
         kind = "cluster"
     else:

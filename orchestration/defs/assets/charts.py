@@ -39,7 +39,7 @@ MARTS = ["fct_figure_estimates", "fct_figures", "dim_actors", "dim_sources", "di
     description=(
         "Every source's claim for each figure estimate (marts.fct_figure_estimates) over report date, one panel "
         "per estimate with two or more claims: value with low-high bars, labelled with claimant and outlet. "
-        "Written to reports/charts/figure_estimates.png (CHARTS_DIR) and shown here."
+        "Written to the warehouse's reports folder, <warehouse>_reports/charts/figure_estimates.png (CHARTS_DIR), and shown here."
     ),
 )
 def figure_estimates_chart(context: dg.AssetExecutionContext, warehouse: WarehouseResource,
