@@ -90,30 +90,6 @@ def test_quality_check_runs_in_the_job_and_passes(seed_warehouse):
     assert "ge_raw_articles" in check_keys
 
 
-def test_sensor_sees_added_changed_removed(seeds_copy):
-    import dagster as dg
-
-    from orchestration.defs.automation import seeds_folder_sensor
-    from orchestration.defs.resources import SeedsFolder
-
-    resources = {"seeds": SeedsFolder(path=str(seeds_copy))}  # the folder comes from the resource, as in the UI
-
-    def tick(cursor):
-        context = dg.build_sensor_context(cursor=cursor, resources=resources)
-        return context, seeds_folder_sensor(context)
-
-    ctx, first = tick(None)
-    assert isinstance(first, dg.RunRequest)  # first look builds
-    assert isinstance(tick(ctx.cursor)[1], dg.SkipReason)
-
-    (seeds_copy / "new.txt").write_text("New article\n\nFive people were killed.\n", encoding="utf-8")
-    next(seeds_copy.glob("004_*.txt")).unlink()
-    next(seeds_copy.glob("000_*.txt")).write_text("Changed\n\nText.\n", encoding="utf-8")
-    request = tick(ctx.cursor)[1]
-    assert isinstance(request, dg.RunRequest)
-    assert request.tags["seeds_change"] == "1 added, 1 changed, 1 removed"
-
-
 def _parsed_count(result) -> tuple[int, int]:
     """(articles parsed, articles skipped as unchanged) as the extract asset reported them."""
     for event in result.all_events:

@@ -35,6 +35,8 @@ class WarehouseResource(dg.ConfigurableResource):
     def setup_for_execution(self, context: dg.InitResourceContext) -> None:
         self._log = context.log
         run = context.dagster_run
+        if run is None:
+            return  # a sensor tick reads the published file only: it never waits for a run's lock
         lock = warehouse.RunLock(self.path, run_id=context.run_id, job=run.job_name if run else None)
 
         def waiting(message: str) -> None:

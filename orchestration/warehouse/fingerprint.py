@@ -45,10 +45,18 @@ def code_digest(root: Path = settings.REPO_ROOT) -> str:
     return files_digest(root, paths)
 
 
-def inputs_digest(seeds: Path) -> str:
-    """One digest of the article files and the code that builds them."""
-    digest = hashlib.sha256(code_digest().encode())
+def articles_digest(seeds: Path, digests: dict[str, str] | None = None) -> str:
+    """One digest of the article files alone (names and contents): what the sensor compares with
+    the published one, so that any folder state not published, an earlier one included, is built."""
+    digest = hashlib.sha256()
     if seeds.is_dir():
-        for name, content in sorted(folder_digests(seeds).items()):
+        for name, content in sorted((folder_digests(seeds) if digests is None else digests).items()):
             digest.update(f"{name}\0{content}\0".encode("utf-8", "surrogateescape"))  # names need not be UTF-8
     return digest.hexdigest()[:16]
+
+
+def inputs_digest(seeds: Path, articles: str | None = None) -> str:
+    """One digest of the article files (``articles``: their articles_digest, when already known)
+    and the code that builds them."""
+    articles = articles_digest(seeds) if articles is None else articles
+    return hashlib.sha256(f"{code_digest()}\0{articles}".encode()).hexdigest()[:16]

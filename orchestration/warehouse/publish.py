@@ -73,12 +73,12 @@ def publication(path: Path | str) -> dict | None:
         con.close()
 
 
-def unchanged_since(published: Path | str, work_path: Path | str, seeds: Path) -> tuple[str, dict | None]:
+def unchanged_since(published: Path | str, work_path: Path | str, seeds: Path, articles: str | None = None) -> tuple[str, dict | None]:
     """The run's inputs digest, and the last publication when it was built from the same inputs.
 
     The same digest (article files, code, dbt project, suites) means a run would rebuild exactly
     what is published; the working file must still exist, since the next run builds on it."""
-    digest = inputs_digest(seeds)
+    digest = inputs_digest(seeds, articles)
     last = publication(published)
     if last and last.get("inputs_digest") == digest and Path(work_path).exists():
         return digest, last
@@ -109,18 +109,22 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
-def record_inputs(con: duckdb.DuckDBPyConnection, digest: str) -> None:
-    """Remember, in the working file, the inputs digest this run builds from; publishing copies it."""
+def record_inputs(con: duckdb.DuckDBPyConnection, digest: str, articles: str | None = None) -> None:
+    """Remember, in the working file, the inputs digest this run builds from and the digest of its
+    article files alone (fingerprint.articles_digest); publishing copies both."""
     con.execute("CREATE SCHEMA IF NOT EXISTS meta")
-    con.execute("CREATE OR REPLACE TABLE meta.run_inputs AS SELECT ?::VARCHAR AS inputs_digest", [digest])
+    con.execute("CREATE OR REPLACE TABLE meta.run_inputs AS SELECT ?::VARCHAR AS inputs_digest, ?::VARCHAR AS articles_digest",
+                [digest, articles])
 
 
-def _recorded_inputs(con: duckdb.DuckDBPyConnection) -> str | None:
+def _recorded_inputs(con: duckdb.DuckDBPyConnection) -> tuple[str | None, str | None]:
     try:
-        row = con.execute("SELECT inputs_digest FROM meta.run_inputs").fetchone()
+        row = con.execute("SELECT * FROM meta.run_inputs").fetchone()
+        names = [d[0] for d in con.description]
     except duckdb.CatalogException:
-        return None
-    return row[0] if row else None
+        return None, None
+    recorded = dict(zip(names, row)) if row else {}
+    return recorded.get("inputs_digest"), recorded.get("articles_digest")
 
 
 def publish(con: duckdb.DuckDBPyConnection, published: Path | str, run_id: str | None = None,
@@ -134,7 +138,7 @@ def publish(con: duckdb.DuckDBPyConnection, published: Path | str, run_id: str |
     remove_leftovers(published)
     target = staging_path(published)
     tables = rows = 0
-    inputs = _recorded_inputs(con)
+    inputs, articles = _recorded_inputs(con)
     source = con.execute("SELECT current_database()").fetchone()[0]  # the working file's catalogue
     catalog = '"' + source.replace('"', '""') + '"'
     con.execute(f"ATTACH ? AS {_ALIAS}", [str(target)])
@@ -155,8 +159,9 @@ def publish(con: duckdb.DuckDBPyConnection, published: Path | str, run_id: str |
         con.execute("CREATE SCHEMA meta")
         con.execute(
             "CREATE TABLE meta.publication AS SELECT ?::VARCHAR AS run_id, now()::TIMESTAMP AS published_at, "
-            "?::INTEGER AS tables, ?::BIGINT AS rows, ?::VARCHAR AS inputs_digest, ?::VARCHAR AS suite_digests",
-            [run_id, tables, rows, inputs, json.dumps(suite_digests, sort_keys=True) if suite_digests else None])
+            "?::INTEGER AS tables, ?::BIGINT AS rows, ?::VARCHAR AS inputs_digest, ?::VARCHAR AS suite_digests, "
+            "?::VARCHAR AS articles_digest",
+            [run_id, tables, rows, inputs, json.dumps(suite_digests, sort_keys=True) if suite_digests else None, articles])
     finally:
         con.execute(f"USE {catalog}")
         con.execute(f"DETACH {_ALIAS}")  # checkpoints: the new file is whole, with no WAL beside it

@@ -16,6 +16,7 @@ from dagster_dbt.core.dbt_cli_event import DbtCoreCliEventMessage
 from dagster_dbt.dbt_manifest import validate_manifest
 
 from orchestration import settings
+from orchestration.defs.assets.previews import table_preview
 from orchestration.defs.resources import WarehouseResource
 from orchestration.warehouse.dbt_build import stream_build
 from orchestration.warehouse.dbt_manifest import dbt_env, ensure_manifest
@@ -69,8 +70,37 @@ def dbt_models(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
     target = run_target(warehouse.path)
     for raw_event in stream_build(args, settings.DBT_PROJECT_DIR, target):
         event = DbtCoreCliEventMessage(raw_event=raw_event, event_history_metadata={})
-        yield from event.to_default_asset_events(manifest=params.manifest, dagster_dbt_translator=params.dagster_dbt_translator,
-                                                 context=context, target_path=target, project=dbt_project)
+        for output in event.to_default_asset_events(manifest=params.manifest, dagster_dbt_translator=params.dagster_dbt_translator,
+                                                    context=context, target_path=target, project=dbt_project):
+            yield _with_rows(output, raw_event, warehouse)
+
+
+# a model's first rows as its asset page shows them: at most this many columns, text shortened
+PREVIEW_COLUMNS = 12
+
+
+def _with_rows(output, raw_event: dict, warehouse: WarehouseResource):
+    """A model's materialization with its row count and a preview of its first rows, as the Python
+    assets carry; dbt's own metadata (timings, columns) stays. Read through DuckDB in this process,
+    which shares the database dbt-duckdb holds open (same file, same configuration)."""
+    node = (raw_event.get("data") or {}).get("node_info") or {}
+    relation = node.get("node_relation") or {}
+    if not isinstance(output, dg.Output) or node.get("resource_type") not in ("model", "seed") or node.get("node_status") != "success":
+        return output
+    schema, name = relation.get("schema"), relation.get("alias") or relation.get("name")
+    if not schema or not name:
+        return output
+    import duckdb
+
+    table = f'"{schema}"."{name}"'  # from dbt's manifest, not from any input
+    con = duckdb.connect(str(warehouse.work_path))
+    try:
+        rows = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        columns = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()][:PREVIEW_COLUMNS]
+        frame = con.execute(f"SELECT {', '.join(f'{chr(34)}{c}{chr(34)}' for c in columns)} FROM {table} LIMIT 10").df()
+    finally:
+        con.close()
+    return output.with_metadata({**output.metadata, "dagster/row_count": rows, "preview": table_preview(frame)})
 
 
 def _remove_per_run_targets() -> None:

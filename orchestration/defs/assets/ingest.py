@@ -5,6 +5,7 @@ import dagster as dg
 from orchestration.defs.assets.previews import table_preview
 from orchestration.defs.resources import SeedsFolder, WarehouseResource
 from orchestration.warehouse import publish
+from orchestration.warehouse.fingerprint import articles_digest
 from orchestration.warehouse.sync import sync_articles
 
 
@@ -21,13 +22,14 @@ from orchestration.warehouse.sync import sync_articles
     output_required=False,
 )
 def raw_articles(context: dg.AssetExecutionContext, warehouse: WarehouseResource, seeds: SeedsFolder):
-    digest, last = publish.unchanged_since(warehouse.path, warehouse.work_path, seeds.root)
+    articles = articles_digest(seeds.root)  # the folder read once, for both digests
+    digest, last = publish.unchanged_since(warehouse.path, warehouse.work_path, seeds.root, articles)
     if last:
         context.log.info(publish.skipped_text(warehouse.path, last, digest) + ".")
         return
     with warehouse.connect() as con:
         report = sync_articles(con, seeds.root, log=context.log)
-        publish.record_inputs(con, digest)
+        publish.record_inputs(con, digest, articles)
         preview = con.execute(
             "SELECT file_name, title, publisher, author, published_date, word_count FROM raw.articles ORDER BY file_name LIMIT 10"
         ).df()

@@ -47,6 +47,14 @@ _BOMS = [
 LATIN_CODE_PAGES = ("cp1252", "cp1250", "iso-8859-2", "cp1254", "cp1257")
 # the detector's "mess" ratio above which no decoding is trusted (its own default cut-off is 0.2)
 MAX_CHAOS = 0.1
+# A second code page that reads the bytes as a different text with almost no more mess, and whose
+# text fits a language nearly as well (the detector's coherence, 0 to 1), makes the choice a guess:
+# short texts give the detector few words to tell Windows-1253 from Mac-Greek, or Windows-1251 from
+# Mac-Cyrillic. Such a file is quarantined rather than stored as one of the guesses.
+COHERENCE_MARGIN = 0.1
+# Single-byte text read as Shift-JIS turns its letters into halfwidth katakana, which real Japanese
+# prose hardly uses: a decoding made mostly of them is another code page's text.
+HALFWIDTH_KATAKANA = re.compile("[\uff61-\uff9f]")
 # A file is UTF-8 with stray bytes when most of its non-ASCII bytes form well-formed UTF-8: in
 # legacy text well-formed sequences are rare accidents (about a third of Shift-JIS or GB18030 bytes,
 # none in single-byte code pages), so the rest is read by the detector.
@@ -153,10 +161,24 @@ def _best_latin(data: bytes) -> tuple[str, str]:
     return decodings[fitting[0]][0], fitting[0]
 
 
+def _doubt(best, matches) -> str | None:
+    """Why the detector's best decoding of a non-Latin text is a guess, or None when it is not."""
+    text = str(best)
+    non_ascii = sum(1 for ch in text if ord(ch) >= 128)
+    if non_ascii and len(HALFWIDTH_KATAKANA.findall(text)) > 0.3 * non_ascii:
+        return f"{best.encoding} reads it as halfwidth katakana, the mark of another code page's letters"
+    for rival in matches:
+        if rival.chaos <= MAX_CHAOS and str(rival) != text and rival.coherence >= best.coherence - COHERENCE_MARGIN:
+            return (f"{best.encoding} and {rival.encoding} read it as different texts, equally likely "
+                    f"(coherence {best.coherence:.2f} and {rival.coherence:.2f}; a short text gives too few words to tell)")
+    return None
+
+
 def _detect_legacy(data: bytes) -> tuple[str, str]:
     from charset_normalizer import from_bytes  # imported when needed: most files are UTF-8
 
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     if best is None or best.chaos > MAX_CHAOS:
         detail = f"the likeliest, {best.encoding}, reads as {best.chaos:.0%} unlikely text" if best else "none fits"
         raise UndecodableError(
@@ -165,6 +187,9 @@ def _detect_legacy(data: bytes) -> tuple[str, str]:
     text = str(best)
     if _is_latin_script(text):
         return _best_latin(data)
+    doubt = _doubt(best, [m for m in matches if m is not best])
+    if doubt:
+        raise UndecodableError(f"encoding could not be told with confidence: not UTF-8, and {doubt}; save the file as UTF-8")
     return text, codecs.lookup(best.encoding).name
 
 
