@@ -27,6 +27,8 @@ TABLE = "raw.withheld_articles"
 # every table an article's rows live in, raw.articles first
 ARTICLE_TABLES = ["raw.articles", *(f"raw.{t}" for t in warehouse.EXTRACTION_TABLES), "raw.extraction_ledger"]
 _LAST = "withhold_last_published"
+_RECORD_COLUMNS = [name for name, _ in warehouse.WITHHELD_COLUMNS]
+_RECORD = f"INSERT INTO {TABLE} ({', '.join(_RECORD_COLUMNS)}) VALUES ({', '.join('?' * len(_RECORD_COLUMNS))})"
 
 
 @dataclass(frozen=True)
@@ -72,8 +74,8 @@ def _restore(con, article_id: str, work_catalog: str) -> bool:
         shared = [c for c in _columns(con, work_catalog, table) if c in published_columns]
         if not shared:
             continue  # a table the published version did not have yet
-        names = ", ".join(f'"{c}"' for c in shared)
-        con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {_LAST}.{table} WHERE article_id = ?", [article_id])
+        columns = ", ".join(f'"{c}"' for c in shared)
+        con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {_LAST}.{table} WHERE article_id = ?", [article_id])
     return True
 
 
@@ -112,8 +114,7 @@ def withhold(con: duckdb.DuckDBPyConnection, items: list[Withholding], published
                 "kept_run_id": last[0] if kept and last else None, "kept_published_at": last[1] if kept and last else None,
                 "kept_version": bool(kept), "withheld_at": now, "run_id": run_id,
             }
-            names = list(row)
-            con.execute(f"INSERT INTO {TABLE} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})", list(row.values()))
+            con.execute(_RECORD, [row[name] for name in _RECORD_COLUMNS])
             recorded.append(row)
         con.execute("COMMIT")
     except BaseException:

@@ -96,8 +96,8 @@ def _with_rows(output, raw_event: dict, warehouse: WarehouseResource):
     con = duckdb.connect(str(warehouse.work_path))
     try:
         rows = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-        columns = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()][:PREVIEW_COLUMNS]
-        frame = con.execute(f"SELECT {', '.join(f'{chr(34)}{c}{chr(34)}' for c in columns)} FROM {table} LIMIT 10").df()
+        select = ", ".join('"' + r[0] + '"' for r in con.execute(f"DESCRIBE {table}").fetchall()[:PREVIEW_COLUMNS])
+        frame = con.execute(f"SELECT {select} FROM {table} LIMIT 10").df()
     finally:
         con.close()
     return output.with_metadata({**output.metadata, "dagster/row_count": rows, "preview": table_preview(frame)})

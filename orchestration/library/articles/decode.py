@@ -53,8 +53,11 @@ MAX_CHAOS = 0.1
 # Mac-Cyrillic. Such a file is quarantined rather than stored as one of the guesses.
 COHERENCE_MARGIN = 0.1
 # Single-byte text read as Shift-JIS turns its letters into halfwidth katakana, which real Japanese
-# prose hardly uses: a decoding made mostly of them is another code page's text.
+# prose hardly uses: a decoding made mostly of them is another code page's text. Read as a CJK
+# multibyte code page it can also yield rare ideographs (extension blocks, beyond the BMP) that no
+# news prose uses.
 HALFWIDTH_KATAKANA = re.compile("[\uff61-\uff9f]")
+RARE_IDEOGRAPHS = re.compile("[\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0003ffff]")
 # A file is UTF-8 with stray bytes when most of its non-ASCII bytes form well-formed UTF-8: in
 # legacy text well-formed sequences are rare accidents (about a third of Shift-JIS or GB18030 bytes,
 # none in single-byte code pages), so the rest is read by the detector.
@@ -161,17 +164,44 @@ def _best_latin(data: bytes) -> tuple[str, str]:
     return decodings[fitting[0]][0], fitting[0]
 
 
-def _doubt(best, matches) -> str | None:
-    """Why the detector's best decoding of a non-Latin text is a guess, or None when it is not."""
+def _oddities(text: str) -> int:
+    """Letters no language of the detector's tables counts among its common ones (Macedonian ќ and ѕ
+    in Russian text), and symbols inside words ("за€вили"): what a wrong code page leaves behind."""
+    from charset_normalizer.constant import FREQUENCIES
+
+    common = _COMMON_LETTERS or _COMMON_LETTERS.update(ch for letters in FREQUENCIES.values() for ch in letters) or _COMMON_LETTERS
+    odd = 0
+    for i, ch in enumerate(text):
+        if ord(ch) < 128:
+            continue
+        if ch.isalpha():
+            odd += ch.lower() not in common and ch not in common
+        elif (i and text[i - 1].isalpha()) or (i + 1 < len(text) and text[i + 1].isalpha()):
+            odd += 1
+    return odd
+
+
+_COMMON_LETTERS: set[str] = set()
+
+
+def _settle(best, matches):
+    """The decoding to keep, or why there is none: the detector's best, unless another code page reads
+    the bytes as a different text about as well (no more mess, a language fit within COHERENCE_MARGIN).
+    Then the one with fewer oddities wins, and a tie is a guess."""
     text = str(best)
     non_ascii = sum(1 for ch in text if ord(ch) >= 128)
     if non_ascii and len(HALFWIDTH_KATAKANA.findall(text)) > 0.3 * non_ascii:
-        return f"{best.encoding} reads it as halfwidth katakana, the mark of another code page's letters"
-    for rival in matches:
-        if rival.chaos <= MAX_CHAOS and str(rival) != text and rival.coherence >= best.coherence - COHERENCE_MARGIN:
-            return (f"{best.encoding} and {rival.encoding} read it as different texts, equally likely "
-                    f"(coherence {best.coherence:.2f} and {rival.coherence:.2f}; a short text gives too few words to tell)")
-    return None
+        return None, f"{best.encoding} reads it as halfwidth katakana, the mark of another code page's letters"
+    if RARE_IDEOGRAPHS.search(text):
+        return None, f"{best.encoding} reads it with rare ideographs no news text uses, the mark of another code page's letters"
+    rivals = [m for m in matches if m.chaos <= MAX_CHAOS and str(m) != text and m.coherence >= best.coherence - COHERENCE_MARGIN]
+    if not rivals:
+        return best, None
+    ranked = sorted([best, *rivals], key=lambda m: _oddities(str(m)))
+    if _oddities(str(ranked[0])) < _oddities(str(ranked[1])):
+        return ranked[0], None
+    return None, (f"{ranked[0].encoding} and {ranked[1].encoding} read it as different texts, equally likely "
+                  f"(coherence {ranked[0].coherence:.2f} and {ranked[1].coherence:.2f}; a short text gives too few words to tell)")
 
 
 def _detect_legacy(data: bytes) -> tuple[str, str]:
@@ -187,10 +217,10 @@ def _detect_legacy(data: bytes) -> tuple[str, str]:
     text = str(best)
     if _is_latin_script(text):
         return _best_latin(data)
-    doubt = _doubt(best, [m for m in matches if m is not best])
-    if doubt:
+    chosen, doubt = _settle(best, [m for m in matches if m is not best])
+    if chosen is None:
         raise UndecodableError(f"encoding could not be told with confidence: not UTF-8, and {doubt}; save the file as UTF-8")
-    return text, codecs.lookup(best.encoding).name
+    return str(chosen), codecs.lookup(chosen.encoding).name
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
