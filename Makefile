@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 export DAGSTER_HOME := $(CURDIR)/dagster_home
 
-.PHONY: install browser lint run test ui summary benchmark evaluate clean
+.PHONY: install browser lint run test ui summary benchmark evaluate train clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -63,6 +63,11 @@ evaluate: $(STAMP)
 	$(BIN)/python scripts/evaluate_warehouse.py --articles tests/fixtures/real/articles --gold tests/fixtures/real/gold
 	$(BIN)/python scripts/evaluate_extraction.py --fixtures tests/fixtures/heldout --gold tests/fixtures/heldout/gold.json
 	$(BIN)/python scripts/evaluate_extraction.py --fixtures tests/fixtures/heldout2 --gold tests/fixtures/heldout2/gold.json
+
+# the claimant model (extraction/figures/claimant_model.json) from the tune part of the real-page
+# corpus: deterministic and offline; commit the file it writes
+train: $(STAMP)
+	$(BIN)/python scripts/train_claimants.py
 
 benchmark: $(STAMP)
 	$(BIN)/python scripts/benchmark.py --sizes 100 1000 10000

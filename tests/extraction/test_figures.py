@@ -113,11 +113,52 @@ def test_decimal_distance_is_not_thousands(nlp):
         ("The town is 15 km from the border.", "15", "distance", "km"),
         ("The siege lasted 42 days.", "42", "duration", "days"),
         ("Two Russian transport ships were forced to wait.", "Two", "other", "ships"),
+        # people brought out of danger or captivity are returned; a place that takes them in shelters them
+        ("Troops rescued 44 hostages held by the militants.", "44", "returned", "hostages"),
+        ("Rescuers saved 12 people from the rubble.", "12", "returned", "people"),
+        ("Police freed 17 captives from a house in the town.", "17", "returned", "captives"),
+        # army and police statements count the fighters they killed
+        ("Troops neutralised 80 terrorists during the week.", "80", "killed", "terrorists"),
+        ("The police said 5 assailants were eliminated.", "5", "killed", "assailants"),
+        ("Some 50 servicemen became martyrs during the clashes.", "Some 50", "killed", "servicemen"),
+        # a total of both is neither
+        ("More than 100 people were killed or wounded in the blast.", "More than 100", "other", "people"),
+        ("At least 234 people were killed or injured in the district.", "At least 234", "other", "people"),
+        ("Five people remain in critical condition.", "Five", "wounded", "people"),
+        ("Some 90 people sought medical assistance after the strike.", "Some 90", "wounded", "people"),
+        ("The health ministry confirmed 12 deaths and 30 injured people.", "30", "wounded", "people"),
+        ("Those killed include one civilian and five attackers.", "five", "killed", "attackers"),
+        ("A total of 5,053 arson cases were reported.", "5,053", "other", "cases"),
     ],
 )
 def test_count_types(nlp, text, surface, count_type, unit):
     f = fig(run(nlp, text), surface)
     assert (f.count_type, f.unit) == (count_type, unit)
+
+
+def test_killed_and_wounded_apart_keep_their_types(nlp):
+    figures = run(nlp, "50 people were killed and 150 wounded in the attack.")
+    assert [(f.surface_text, f.count_type) for f in figures] == [("50", "killed"), ("150", "wounded")]
+
+
+def test_parts_given_in_the_next_sentence_take_the_count_they_divide(nlp):
+    figures = run(nlp, "Police said 27 people were injured in the blasts. 20 of them are men and seven are women.")
+    whole, men, women = fig(figures, "27"), fig(figures, "20"), fig(figures, "seven")
+    assert (men.count_type, women.count_type) == ("wounded", "wounded")
+    assert men.parent_figure_id == whole.figure_id == women.parent_figure_id
+
+
+def test_parts_in_brackets_take_the_count_they_divide(nlp):
+    figures = run(nlp, "The attack killed 513 children (323 boys and 190 girls), the agency said.")
+    assert fig(figures, "323").count_type == "killed" and fig(figures, "323").parent_figure_id == fig(figures, "513").figure_id
+
+
+def test_a_bare_number_or_figure_is_the_count_given_before(nlp):
+    figures = run(nlp, "At least 30 people were killed on Sunday. Rescuers found more bodies on Monday, "
+                       "bringing the number to 41.")
+    assert fig(figures, "41").count_type == "killed"
+    figures = run(nlp, "At least 30 people were killed on Sunday. A total of 12 houses burned.")
+    assert fig(figures, "12").count_type == "other"
 
 
 def test_subject_uses_place_of_the_clause(nlp):

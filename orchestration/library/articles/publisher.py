@@ -5,11 +5,14 @@ Order of evidence (front matter and page metadata win over all of these; see rea
    ("Premium Times (Abuja)");
 2. the URL's domain, looked up in the curated ``outlet_domains`` dbt seed (tass.com -> TASS);
 3. an unknown domain made readable: the name as the page prints it ("The Kyiv Independent"),
-   or spelled by the beginnings of a printed name ("ukranews" -> "Ukrainian News Agency"), or a
-   byline naming it by the start of its domain ("K24 Digital"), else the label split into outlet
-   words ("pledgetimes" -> "Pledge Times"), else the address ("bdnews24.com");
+   or spelled by the beginnings or initials of a printed name ("ukranews" -> "Ukrainian News
+   Agency", "ibtimes" -> "International Business Times", "fox5dc" -> "FOX 5 DC"), or a byline
+   naming it by the start of its domain ("K24 Digital"); else the label split into frequent
+   English words ("northeasttoday" -> "Northeast Today", wordninja's model), or into words the page
+   and outlet names use ("pledgetimes" -> "Pledge Times"), else the address ("bdnews24.com");
 4. bylines and copyright lines (metadata.py), then the site suffix of a saved title ("... | Reuters"),
    then the wire marker of a dateline ("MOSCOW, March 13. /TASS/.", "KYIV (AP) -").
+A host that only stores or serves pages (a CDN, a blog platform, an archive) is never the publisher.
 Pure: no Dagster, no DuckDB.
 """
 from __future__ import annotations
@@ -38,7 +41,8 @@ _NAME_WORDS = frozenset("""
     african asia asian europe european america american caribbean pacific gulf report reports
     agency wire network channel info insider digest dispatch bulletin leader sentinel record
     city capital state central first front line week weekend sunday saturday on of al
-    republic democracy democrat citizen public community union open truth straits
+    republic democracy democrat citizen public community union open truth straits reporter reporters
+    chronicles globe
 """.split())
 _TITLE_SUFFIX = re.compile(r"\s(?:\||-|–|—|::)\s(?P<pub>[^|–—:]{2,50}?)\s*$")
 _MARKER_SLASH = re.compile(r"/(?P<pub>[A-Z][A-Za-z-]{1,15}(?: [A-Z][A-Za-z-]+){0,2})/")
@@ -88,7 +92,7 @@ def _named_in_text(label: str, text: str) -> str | None:
     """A run of capitalised words in ``text`` whose letters spell the domain label ("The Kyiv
     Independent"), or the label with its ending ("Antiwar.com"); else a run whose word beginnings
     spell it ("ukranews" <- "Ukrainian News Agency", "sosmediasburundi" <- "SOS Médias Burundi")."""
-    words = list(re.finditer(r"[A-Z][\w'’.&-]*|[a-z]{1,3}\b", text))
+    words = list(re.finditer(r"[A-Z0-9][\w'’.&-]*|[a-z]{1,3}\b", text))
     target = _compact(label)
     for i, first in enumerate(words):
         if not first.group(0)[0].isupper():
@@ -106,8 +110,9 @@ def _named_in_text(label: str, text: str) -> str | None:
             continue
         for j in range(i + 1, min(i + 5, len(words))):
             run = [_compact(w.group(0)) for w in words[i:j + 1]]
-            if all(w and words[k].group(0)[:1].isupper() for k, w in zip(range(i, j + 1), run)) and \
-                    _spelled_by_prefixes(target, run):
+            capitalised = all(w and (words[k].group(0)[:1].isupper() or w[0].isdigit() or w in _MINOR_WORDS)
+                              for k, w in zip(range(i, j + 1), run)) and words[j].group(0)[:1].isupper()
+            if capitalised and (_spelled_by_prefixes(target, run) or _spelled_by_initials(target, run)):
                 while j + 1 < len(words) and words[j + 1].group(0)[:1].isupper() and \
                         words[j + 1].group(0).lower() in _NAME_WORDS:
                     j += 1  # "Ukrainian News" + "Agency": the name goes on in outlet words
@@ -119,6 +124,18 @@ def _named_in_text(label: str, text: str) -> str | None:
             if len(first) >= 3 and target.startswith(first) and target != first:
                 return m.group("name")
     return None
+
+
+_MINOR_WORDS = frozenset({"of", "for", "and", "the", "in", "on", "de", "la"})
+
+
+def _spelled_by_initials(target: str, words: list[str]) -> bool:
+    """ "ibtimes" <- International Business Times (initials, then the last word whole); "aappb" <-
+    Assistance Association for Political Prisoners Burma (the initials of all but minor words)."""
+    main = [w for w in words if w not in _MINOR_WORDS]
+    if len(main) < 3 or len(target) < 3:
+        return False
+    return target == "".join(w[0] for w in main[:-1]) + main[-1] or target == "".join(w[0] for w in main)
 
 
 def _spelled_by_prefixes(target: str, words: list[str]) -> bool:
@@ -149,15 +166,56 @@ def _split_words(label: str, vocabulary: frozenset[str]) -> list[str] | None:
 _MINOR = frozenset({"on", "of", "the", "al"})
 
 
+# Splitting a domain label into words by their frequency in English text (wordninja's model, whose
+# costs run from 2.5 for "the" to 14.2 for its rarest word): every word of the split is an outlet or
+# place word, or a word of four letters or more that is not among the rarest (a rare word is more
+# likely a fragment of a brand than the word: "tele" + "sur"), or a common three-letter word ("now",
+# "net"; not "ers", "dev"). A label that no such words spell stays whole ("devdiscourse", "hiiraan").
+MAX_WORD_COST = 13.0
+MAX_SHORT_WORD_COST = 10.0
+
+
+def split_by_frequency(label: str) -> list[str] | None:
+    """The cheapest split of ``label`` into frequent English words, or None when the label reads
+    best as one word ("hiiraan", "meduza")."""
+    import wordninja
+
+    cost = wordninja.DEFAULT_LANGUAGE_MODEL._wordcost  # word -> -log probability by rank
+    short_ok = _NAME_WORDS | _place_words()
+
+    def piece_cost(word: str) -> float | None:
+        if word in short_ok and len(word) >= 2:
+            return cost.get(word, MAX_WORD_COST)
+        limit = MAX_WORD_COST if len(word) >= 4 else MAX_SHORT_WORD_COST if len(word) == 3 else 0
+        return cost[word] if cost.get(word, limit + 1) <= limit else None
+
+    best: dict[int, tuple[float, list[str]]] = {0: (0.0, [])}
+    for end in range(1, len(label) + 1):
+        for start in range(max(0, end - 30), end):
+            if start not in best:
+                continue
+            c = piece_cost(label[start:end])
+            if c is None:
+                continue
+            total = best[start][0] + c
+            if end not in best or total < best[end][0]:
+                best[end] = (total, best[start][1] + [label[start:end]])
+    found = best.get(len(label))
+    return found[1] if found is not None and len(found[1]) >= 2 else None
+
+
 def readable_outlet(label: str, host: str = "", text: str = "") -> str:
     """A name for an outlet no list knows: as the page prints it, else the domain label split
-    into words the page or common outlet names use ("pledgetimes" -> "Pledge Times"), else the
-    domain itself ("bdnews24.com"), which is how such outlets are usually named."""
-    named = _named_in_text(label, text) if text else None
+    into words the page or common outlet names use ("pledgetimes" -> "Pledge Times"), then into
+    frequent English words, else the domain itself ("bdnews24.com"), which is how such outlets
+    are usually named."""
+    named = printed_name(label, text)
     if named:
         return named
-    vocabulary = _NAME_WORDS | _place_words() | {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2}
-    words = _split_words(label, vocabulary)
+    words = split_by_frequency(label) if label.isalpha() else None
+    if not words:
+        vocabulary = _NAME_WORDS | _place_words() | {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2}
+        words = _split_words(label, vocabulary)
     if not words:  # "pledgetimes": an unknown leading word before outlet words
         for cut in range(3, len(label) - 2):
             rest = _split_words(label[cut:], _NAME_WORDS)
@@ -171,6 +229,11 @@ def readable_outlet(label: str, host: str = "", text: str = "") -> str:
     if not label.isalpha():  # "bdnews24.com": such outlets go by their address
         return host or label
     return label.capitalize()
+
+
+def printed_name(label: str, text: str) -> str | None:
+    """The outlet's name as the page prints it, spelling the domain label; None when it does not."""
+    return _named_in_text(label, text) if text else None
 
 
 @lru_cache(maxsize=1)
@@ -203,10 +266,27 @@ def is_aggregator(url: str | None) -> bool:
     return any(host == d or host.endswith("." + d) for d in AGGREGATORS)
 
 
+# Hosts that store or serve other people's pages: a CDN, a blog or site platform, an archive,
+# a translation proxy. The page's own text names its publisher, never these.
+HOSTING = frozenset({
+    "amazonaws.com", "cloudfront.net", "akamaized.net", "ampproject.org", "googleusercontent.com", "googleapis.com",
+    "blogspot.com", "wordpress.com", "medium.com", "substack.com", "tumblr.com", "wixsite.com", "weebly.com",
+    "github.io", "netlify.app", "vercel.app", "archive.org", "archive.ph", "archive.today", "translate.goog",
+    "feedproxy.google.com", "scribd.com", "issuu.com", "dropbox.com",
+})
+
+
+def is_hosting(url: str | None) -> bool:
+    host = host_of(url) or ""
+    return any(host == d or host.endswith("." + d) for d in HOSTING)
+
+
 def _web_host(url: str | None) -> str | None:
     host = host_of(url)
     if not host or not re.fullmatch(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+", host) or re.fullmatch(r"[\d.]+", host):
         return None  # not a web address, or a bare IP
+    if is_hosting(url):
+        return None  # a host of other people's pages names no publisher
     return host
 
 
@@ -220,10 +300,15 @@ def site_of(url: str | None) -> str | None:
 
 
 def publisher_from_url(url: str | None, text: str = "") -> str | None:
+    """The publisher the address names: a known outlet's, else the name the page prints for its
+    site, else the address made readable."""
     host = _web_host(url)
     if host is None:
         return None
-    return _lookup(host) or readable_outlet(_label(host), site_of(url), text)
+    known = _lookup(host)
+    if known:
+        return known
+    return readable_outlet(_label(host), site_of(url), text)
 
 
 def publisher_from_title(title: str | None) -> str | None:

@@ -26,7 +26,9 @@ Pipeline per sentence (all on the one spaCy parse; nothing is re-parsed):
 5. **link** parts: ``"803 people, including 39 children and 49 women"`` -> the 39 and 49 figures
    get the 803 figure as parent (also "of whom", "among them");
 6. **attribute**: claimant/outlet/cue of the sentence (see :mod:`attribution`), mapped to an
-   actor mention when the claimant span overlaps one.
+   actor mention when the claimant span overlaps one;
+7. **rank**: the claimant chosen among the actors named around the figure and "no claimant" by
+   weights learned from annotated pages, the rules' choice one feature among others (:mod:`.ranking`).
 
 Value conventions (see :mod:`numbers`): exact -> low == high; ranges -> low..high; hedged
 single numbers keep low == high == the stated number and the qualifier says the direction
@@ -46,6 +48,7 @@ Modules, in stage order (later ones import earlier ones):
 * :mod:`.subjects`: 4. the place in the figure's clause and the subject phrase;
 * :mod:`.parts`: 5. part-of links and lone "one"s;
 * :mod:`.claimants`: 6. attribution that carries, 7. the claimant's actor mention;
+* :mod:`.ranking`: 8. the claimant chosen among the actors around the figure by learned weights;
 * :mod:`.assembly`: the entry point, :func:`extract_figures`, and one figure assembled.
 """
 from __future__ import annotations

@@ -6,13 +6,14 @@ import bisect
 
 from orchestration.library.extraction.attribution import Attribution, find_attribution_spans
 from orchestration.library.extraction.figures.claimants import _attach_mention, _carry_attribution
-from orchestration.library.extraction.figures.count_types import _classify, _unit_text, _unit_token
+from orchestration.library.extraction.figures.count_types import _classify, _unit_text, _unit_token, refers_to_a_count
 from orchestration.library.extraction.figures.exclusions import _excluded
 from orchestration.library.extraction.figures.number_expressions import _Group, _scan_sentence
-from orchestration.library.extraction.figures.parts import _drop_lone_ones, _link_parts
+from orchestration.library.extraction.figures.parts import _drop_lone_ones, _link_parts, link_to_previous_sentence
 from orchestration.library.extraction.figures.qualifiers import _qualify
+from orchestration.library.extraction.figures.ranking import rank_claimants
 from orchestration.library.extraction.figures.subjects import _place, _places_by_sentence, _subject
-from orchestration.library.extraction.figures.vocabulary import CURRENCY, CURRENCY_SCALES
+from orchestration.library.extraction.figures.vocabulary import CURRENCY, CURRENCY_SCALES, PERSON_EVENT_TYPES
 from orchestration.library.extraction.ids import stable_id
 from orchestration.library.extraction.records import ArticleInput, EntityMention, FigureMention
 
@@ -20,14 +21,16 @@ from orchestration.library.extraction.records import ArticleInput, EntityMention
 
 
 def extract_figures(doc, article: ArticleInput, mentions: list[EntityMention],
-                    attribution_spans=None) -> list[FigureMention]:
-    """All counting figures of one parsed article, in body order."""
+                    attribution_spans=None, collect: list | None = None) -> list[FigureMention]:
+    """All counting figures of one parsed article, in body order. ``collect`` (training the claimant
+    model) receives each figure's claimant candidates, and the rules' claimants are left as they are."""
     if attribution_spans is None:
         attribution_spans = find_attribution_spans(doc)
     span_starts = [a.start_char for a in attribution_spans]
     sents = list(doc.sents)
     places = _places_by_sentence(doc, sents)
     figures: list[FigureMention] = []
+    previous: list[FigureMention] = []  # the figures of the sentence before
     for sent_no, sent in enumerate(sents):
         sent_figures = []
         for group in _scan_sentence(doc, sent):
@@ -37,12 +40,30 @@ def extract_figures(doc, article: ArticleInput, mentions: list[EntityMention],
             if fig is not None:
                 sent_figures.append(fig)
         _link_parts(doc, sent, sent_figures)
+        link_to_previous_sentence(doc, sent, sent_figures, previous)
         _drop_lone_ones(sent_figures)
-        for fig, _, span in sent_figures:
+        for fig, g, span in sent_figures:
+            if fig.count_type == "other" and refers_to_a_count(doc, g, _unit_token(doc, g)):
+                _count_of_earlier(fig, figures)
             _attach_mention(fig, span, mentions, article.body)
             figures.append(fig)
+        previous = [f for f, _, _ in sent_figures] or previous
     _carry_attribution(figures, attribution_spans, article.body, mentions)
+    rank_claimants(doc, article, figures, mentions, collect=collect)
     return figures
+
+
+COUNT_REACH = 3  # sentences back a "the number" / "the figure" finds what was counted
+
+
+def _count_of_earlier(fig: FigureMention, earlier: list[FigureMention]) -> None:
+    """ "This is bringing up the number to 41": the count type of the last person count before."""
+    for other in reversed(earlier):
+        if fig.sentence_no - other.sentence_no > COUNT_REACH:
+            return
+        if other.count_type in PERSON_EVENT_TYPES:
+            fig.count_type = other.count_type
+            return
 
 
 # --- assembling one figure ------------------------------------------------------------------

@@ -10,9 +10,12 @@ from orchestration.library.extraction.figures.vocabulary import (
     DISTANCE_UNITS,
     EVENT_LEXICON,
     FLIGHT_UNITS,
+    HURT_PHRASES,
     LEVEL_NOUNS,
+    LISTING_VERBS,
     PERSON_EVENT_TYPES,
     PERSON_UNITS,
+    RESCUING_PLACES,
     TIME_UNITS,
     VERB_ONLY,
 )
@@ -79,8 +82,40 @@ def _lex(tok, person_unit: bool) -> str | None:
     if lemma in VERB_ONLY:
         if tok.pos_ != "VERB" or not person_unit:
             return None
-        return VERB_ONLY[lemma]
-    return EVENT_LEXICON.get(lemma) or EVENT_LEXICON.get(tok.lower_)
+        found = VERB_ONLY[lemma]
+        if found == "returned" and _rescued_by_a_place(tok):
+            return "sheltered"  # "the air base has rescued 8,000 Syrians": taken in there
+        return _joint(tok, found)
+    return _joint(tok, EVENT_LEXICON.get(lemma) or EVENT_LEXICON.get(tok.lower_))
+
+
+def _rescued_by_a_place(verb) -> bool:
+    """The rescuer is a place that takes people in: the verb's subject, or, where the parser took a
+    place name in apposition for it ("The air base at Hmeimin, near Latakia, Syria has rescued"),
+    the nouns just before the verb in its clause."""
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in RESCUING_PLACES for c in verb.children):
+        return True
+    before = verb.doc[max(verb.sent.start, verb.i - 12):verb.i]
+    return not any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PRON") for c in verb.children) and \
+        any(t.pos_ == "NOUN" and t.lemma_.lower() in RESCUING_PLACES for t in before)
+
+
+_JOINT = {"killed": "wounded", "wounded": "killed"}
+
+
+def _joint(tok, found: str | None) -> str | None:
+    """ "100 people killed or wounded", "the dead and injured": one total of both, which is neither
+    count alone; a second figure of its own ("50 killed and 150 wounded") keeps the types apart."""
+    other = _JOINT.get(found or "")
+    if other is None:
+        return found
+    linked = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+    for t in linked:
+        if EVENT_LEXICON.get(t.lemma_.lower(), EVENT_LEXICON.get(t.lower_)) == other and \
+                not any(c.like_num or c.dep_ == "nummod" for c in t.children) and \
+                not any(x.like_num for x in t.doc[min(t.i, tok.i):max(t.i, tok.i)]):
+            return "other"
+    return found
 
 
 def _classify(doc, g: _Group, unit) -> tuple[str, object]:
@@ -100,6 +135,12 @@ def _classify(doc, g: _Group, unit) -> tuple[str, object]:
     found = _predicate_after(doc, start, person)
     if found:
         return found
+    # "62 injured people", "3,000 displaced families": the unit's own adjective, unless a verb that
+    # takes people in governs it ("the base received 9,000 displaced Syrians": sheltered there)
+    if unit is not None and not (unit.head.pos_ == "VERB" and unit.head.lemma_.lower() in VERB_ONLY):
+        for child in unit.children:
+            if child.dep_ in ("amod", "compound") and child.i < unit.i and (found := _lex(child, person)):
+                return found, child
     x = start
     fallbacks = []
     clause_head = None
@@ -133,6 +174,12 @@ def _classify(doc, g: _Group, unit) -> tuple[str, object]:
                     found = _level_noun_type(child, person)
                     if found:
                         return found, h
+                if child.dep_ in ("nsubj", "nsubjpass") and h.lemma_.lower() in LISTING_VERBS and child.i < x.i:
+                    # "those killed include one civilian", "the dead were mostly soldiers"
+                    for t in (child, *[c for c in child.children if c.dep_ in ("amod", "acl", "compound")]):
+                        found = _lex(t, person)
+                        if found:
+                            return found, h
                 if child.dep_ == "prep" and child.lower_ == "among" and x.dep_ in ("nsubj", "nsubjpass"):
                     for obj in child.children:  # "35 children were among the dead"
                         found = _lex(obj, person) if obj.dep_ == "pobj" else None
@@ -184,6 +231,8 @@ def _clause_words(doc, g: _Group) -> str | None:
         life = _LIFE_PHRASES.get((t.lemma_.lower(), _next_lemma(doc, i)))
         if life:
             return life  # "10 others lost their lives"
+        if (t.lower_, (_next_lemma(doc, i) or "")) in HURT_PHRASES:
+            return "wounded"  # "Five people remain in critical condition", "90 people sought medical assistance"
         if t.lemma_.lower() == "cross" and any(x.lemma_.lower() in ("border", "frontier") for x in doc[i + 1:i + 4]):
             return "displaced"  # "12,000 others crossed the border into Uganda"
         if t.lemma_.lower() in VERB_ONLY:
@@ -253,3 +302,30 @@ def _level_noun_type(noun, person: bool) -> str | None:
                 if found:
                     return found
     return None
+
+
+def _bare_level_noun(tok) -> bool:
+    """ "the number", "the figure": a level noun that says nothing of what it counts ("the number of
+    arson incidents" and "the death toll" say it)."""
+    return tok.lemma_.lower() in LEVEL_NOUNS and _level_noun_type(tok, True) is None and \
+        not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+
+
+def refers_to_a_count(doc, g: _Group, unit) -> bool:
+    """A figure with no unit of its own giving the value of a count named only by a level noun
+    ("bringing the number to 41", "putting the figure at 50", "the tally was 281"): what is counted
+    is what the article counted just before."""
+    if unit is not None:
+        return False
+    x = doc[g.anchor]
+    for _ in range(4):
+        h = x.head
+        if h.i == x.i:
+            return False
+        if _bare_level_noun(h):
+            return True
+        if h.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and _bare_level_noun(c) for c in h.children) or \
+                (h.dep_ == "relcl" and _bare_level_noun(h.head))
+        x = h
+    return False

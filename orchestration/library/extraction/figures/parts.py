@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from orchestration.library.extraction.figures.number_expressions import _Group
 from orchestration.library.extraction.figures.subjects import _subject
-from orchestration.library.extraction.figures.vocabulary import PART_MARKERS, PERSON_EVENT_TYPES
+from orchestration.library.extraction.figures.vocabulary import BACK_REFERENCES, PART_MARKERS, PERSON_EVENT_TYPES
 
 
 def _part_marker(doc, sent, g: _Group) -> int | None:
@@ -53,3 +53,31 @@ def _drop_lone_ones(sent_figures) -> None:
             (f := item[0]).surface_text.lower().endswith("one") and f.value_low == 1
             and f.parent_figure_id is None and f.count_type not in PERSON_EVENT_TYPES)
     ]
+
+
+def _refers_back(doc, sent, g: _Group) -> bool:
+    """ "20 of them are males", "Among them, 12 children": a part of a count given before."""
+    anchor = doc[g.anchor]
+    for child in anchor.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and any(o.lower_ in BACK_REFERENCES for o in child.children):
+            return True
+    opening = [t.lower_ for t in doc[sent.start:min(sent.start + 3, g.start)]]
+    return opening[:2] in (["among", "them"], ["of", "them"], ["of", "these"], ["among", "those"])
+
+
+def link_to_previous_sentence(doc, sent, sent_figures, previous: list) -> None:
+    """Figures that count part of the last person count of the sentence before ("27 people were
+    injured. 20 of them are males and seven are females."): linked to it, and of its type when they
+    have none of their own; the rest of the sentence's figures follow the first such part."""
+    parent = next((f for f in reversed(previous) if f.count_type in PERSON_EVENT_TYPES), None)
+    if parent is None:
+        return
+    linking = False
+    for fig, g, _ in sent_figures:
+        linking = linking or _refers_back(doc, sent, g)
+        if not linking or fig.parent_figure_id is not None or fig.value_low > parent.value_high:
+            continue
+        fig.parent_figure_id = parent.figure_id
+        if fig.count_type == "other":
+            fig.count_type = parent.count_type
+            fig.subject = _subject(fig.unit, fig.count_type, None)

@@ -48,6 +48,10 @@ PERSON_UNITS = {
     "insurgent", "officer", "personnel", "medic", "doctor", "nurse", "volunteer", "pilgrim",
     "protester", "demonstrator", "teenager", "youth", "adult", "household", "inhabitant",
     "farmer", "fisherman", "fishermen", "worshipper", "monk", "priest", "policeman",
+    # the armed and the held, as army and police statements count them
+    "terrorist", "bandit", "attacker", "assailant", "gunman", "gunmen", "rebel", "jihadist", "extremist",
+    "combatant", "suspect", "criminal", "captive", "abductee", "serviceman", "servicemen", "policemen",
+    "recruit", "cadet", "guard", "commander",
 }
 #: lemma -> count_type; found on the governing words of the number or on the unit itself
 EVENT_LEXICON = {
@@ -55,7 +59,7 @@ EVENT_LEXICON = {
     "massacre": "killed", "execute": "killed", "execution": "killed", "slay": "killed",
     "murder": "killed", "fatality": "killed", "killing": "killed", "behead": "killed",
     "perish": "killed", "slaughter": "killed", "assassinate": "killed", "body": "killed",
-    "drown": "killed", "corpse": "killed", "fatal": "killed",
+    "drown": "killed", "corpse": "killed", "fatal": "killed", "martyr": "killed", "martyrdom": "killed",
     "wound": "wounded", "injure": "wounded", "injury": "wounded", "hurt": "wounded",
     "maim": "wounded", "wounded": "wounded", "injured": "wounded",
     "flee": "displaced", "displace": "displaced", "displacement": "displaced",
@@ -63,7 +67,7 @@ EVENT_LEXICON = {
     "evacuation": "displaced", "refugee": "displaced", "exodus": "displaced",
     "idp": "displaced", "idps": "displaced", "escape": "displaced", "evacuee": "displaced",
     "shelter": "sheltered", "refuge": "sheltered", "accommodate": "sheltered",
-    "rescue": "sheltered", "harbor": "sheltered", "harbour": "sheltered",
+    "harbor": "sheltered", "harbour": "sheltered",
     "sanctuary": "sheltered", "sheltering": "sheltered", "accommodation": "sheltered",
     "detain": "detained", "arrest": "detained", "abduct": "detained", "kidnap": "detained",
     "capture": "detained", "imprison": "detained", "jail": "detained", "detainee": "detained",
@@ -76,15 +80,30 @@ EVENT_LEXICON = {
     "deliver": "aid", "distribute": "aid", "donate": "aid", "delivery": "aid",
     "airlift": "flights", "flight": "flights", "sortie": "flights", "fly": "flights",
     "hospitalize": "wounded", "hospitalise": "wounded", "hospitalized": "wounded",
-    "arrive": "displaced", "save": "sheltered", "arrested": "detained",
+    "arrive": "displaced", "arrested": "detained", "release": "returned", "freed": "returned",
 }
 #: verbs that count people only as verbs and only with people as their object
 #: ("the base houses 9,000 people", "received 9,000 Syrians"; not "received 20 tons")
 VERB_ONLY = {"house": "sheltered", "host": "sheltered", "protect": "sheltered",
              "welcome": "sheltered", "receive": "sheltered",
-             "lose": "killed"}  # "families lost three members"; not "Russia lost 5 tanks", not "families lost"
+             "lose": "killed",  # "families lost three members"; not "Russia lost 5 tanks", not "families lost"
+             # people brought out of danger or captivity: "troops rescued 44 hostages", "freed 12 captives"
+             # (a place that takes them in shelters them: RESCUING_PLACES)
+             "rescue": "returned", "save": "returned", "free": "returned", "release": "returned",
+             "liberate": "returned",
+             # fighters killed in army and police statements: "troops neutralised 80 terrorists"
+             "neutralise": "killed", "neutralize": "killed", "eliminate": "killed"}
+#: the subject nouns that make a rescue a sheltering ("the air base has rescued 8,000 Syrians")
+RESCUING_PLACES = {"base", "airbase", "camp", "shelter", "centre", "center", "facility", "church", "mosque",
+                   "school", "embassy", "hospital", "monastery"}
+#: phrases that say those counted were hurt, not what hurt them ("remain in critical condition")
+HURT_PHRASES = {("critical", "condition"), ("serious", "condition"), ("stable", "condition"),
+                ("medical", "assistance"), ("medical", "treatment"), ("medical", "attention"), ("medical", "care")}
 #: the subject noun of a level verb carries the count type ("Death toll rises to 1,311")
 LEVEL_NOUNS = {"toll", "number", "count", "tally", "figure", "total"}
+#: verbs whose subject says what their complement counts ("those killed include one civilian",
+#: "the dead were 12 soldiers")
+LISTING_VERBS = {"include", "be", "comprise", "number"}
 CHANGE_VERBS = {"rise", "climb", "reach", "increase", "grow", "swell", "mount", "hit", "top",
                 "jump", "soar", "surge", "exceed"}
 MODALITY_ADVERBS = {"potentially", "possibly", "likely", "perhaps", "probably"}
@@ -92,7 +111,9 @@ MODALITY_AUX = {"could", "may", "might"}
 MODALITY_HEADS = {"expect", "set", "fear", "predict", "likely", "project", "forecast"}
 PART_MARKERS = {("including",), ("includes",), ("among", "them"), ("among", "whom"),
                 ("of", "whom"), ("of", "them"), ("of", "which"), ("among", "those"),
-                ("among", "these")}
+                ("among", "these"), ("(",)}  # "513 children (323 boys and 190 girls)"
+#: "N of them", "Among them, N": a part of the count the sentence before gave
+BACK_REFERENCES = {"them", "those", "whom", "these"}
 PERSON_EVENT_TYPES = {"killed", "wounded", "displaced", "sheltered", "detained", "missing",
                       "returned"}
 PLACE_LABELS = lx.PLACE_LABELS
