@@ -4,9 +4,11 @@ equals a clean rebuild of the final folder.
     python scripts/soak.py --rounds 50                   # changes between runs
     python scripts/soak.py --rounds 20 --kill-rate 0.3   # and SIGKILL some runs at a random moment
     python scripts/soak.py --rounds 30 --kill-rate 0.3 --reader   # while an analyst queries the published file
+    python scripts/soak.py --rounds 20 --corpus dev      # start from the real-page corpus (or: seeds, both)
 
 Each round changes the seeds folder at random (add, edit, remove, rename, restore, duplicate,
-touch without change, add a bad file, remove a bad file), then runs the product's job
+touch without change, add a bad file, remove a bad file, wrap an article in saved-page markup,
+shuffle its paragraphs, truncate it), then runs the product's job
 (`build_warehouse`, the one `make run`, the sensor and the UI launch). With --kill-rate, a
 round's run is started as a separate process and SIGKILLed (with its whole process group) at
 a random moment; the next round must recover. After the last round one more run settles the
@@ -335,6 +337,38 @@ class Folder:
         path.write_bytes(path.read_bytes())
         return f"touch {path.relative_to(self.root)}"
 
+    def wrap(self) -> str:
+        """An article saved as a web page: navigation, a related-links box and a footer full of numbers."""
+        articles = self.articles()
+        if not articles:
+            return self.add()
+        path = self.rng.choice(articles)
+        text = path.read_text(encoding="utf-8", errors="replace")
+        front, body = ("", text)
+        if text.startswith("---\n") and "\n---\n" in text[4:]:
+            end = text.index("\n---\n", 4) + 5
+            front, body = text[:end], text[end:]
+        paragraphs = "".join(f"<p>{html_escape(p)}</p>" for p in body.split("\n\n") if p.strip())
+        n = self.rng.randint(2, 99)
+        page = (f"<!DOCTYPE html><html><head><title>News</title><script>var views = {n * 1000};</script></head><body>"
+                f"<nav><a href='/'>Home</a> <a href='/world'>World</a> {n} new stories</nav><article>{paragraphs}</article>"
+                f"<aside><h3>Related</h3><ul><li>{n} killed in unrelated blast elsewhere</li></ul></aside>"
+                f"<footer>© 2023 Example Media. Call +1 555 {n:04d}. {n * 7} shares</footer></body></html>")
+        path.write_text(front + page, encoding="utf-8")
+        return f"wrap in page markup {path.relative_to(self.root)}"
+
+    def shuffle(self) -> str:
+        articles = self.articles()
+        if not articles:
+            return self.add()
+        path = self.rng.choice(articles)
+        text = path.read_text(encoding="utf-8", errors="replace")
+        paragraphs = text.split("\n\n")
+        head, rest = paragraphs[:1], paragraphs[1:]
+        self.rng.shuffle(rest)
+        path.write_text("\n\n".join(head + rest), encoding="utf-8")
+        return f"shuffle paragraphs of {path.relative_to(self.root)}"
+
     def add_bad(self) -> str:
         kind = self.rng.choice(sorted(BAD_FILES))
         self.counter += 1
@@ -351,16 +385,39 @@ class Folder:
         return f"remove bad file {path.name}"
 
     ACTIONS = ["add", "add", "edit", "edit", "edit", "remove", "remove", "restore", "rename", "duplicate", "touch",
-               "add_bad", "remove_bad"]
+               "add_bad", "remove_bad", "wrap", "shuffle"]
 
     def change(self) -> list[str]:
         return [getattr(self, self.rng.choice(self.ACTIONS))() for _ in range(self.rng.randint(1, 4))]
 
 
+def html_escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def withheld_now(warehouse: Path) -> list[tuple[str, str, str]]:
+    """(file, check, reason) of each article the published warehouse says was withheld."""
+    import duckdb
+
+    if not warehouse.exists():
+        return []
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return con.execute("SELECT file_name, failed_check, reason FROM raw.withheld_articles ORDER BY 1").fetchall()
+    except duckdb.Error:
+        return []
+    finally:
+        con.close()
+
+
+CORPORA = {"seeds": [REPO / "seeds"], "dev": [REPO / "tests" / "fixtures" / "real" / "articles"],
+           "both": [REPO / "seeds", REPO / "tests" / "fixtures" / "real" / "articles"]}
+
+
 # ------------------------------------------------------------------------------------ main
 
 def soak(rounds: int, seed: int, workdir: Path, start_articles: int, kill_rate: float, generated: int = 0,
-         log=print, reader: bool = False) -> int:
+         log=print, reader: bool = False, corpus: str = "seeds") -> int:
     os.environ.setdefault("DATA_DOCS_DIR", str(workdir / "data_docs"))
     os.environ.setdefault("CHARTS_DIR", str(workdir / "charts"))
     rng = random.Random(seed)
@@ -377,14 +434,16 @@ def soak(rounds: int, seed: int, workdir: Path, start_articles: int, kill_rate: 
         for path in (pool / "generated").glob("*.txt"):
             path.rename(pool / path.name)
     seeds.mkdir(parents=True)
-    for path in sorted((REPO / "seeds").glob("*.txt")):
-        shutil.copy(path, seeds / path.name)
+    for folder_of in CORPORA[corpus]:
+        for path in sorted(folder_of.glob("*.txt")):
+            shutil.copy(path, seeds / path.name)
     others = sorted(p for p in pool.glob("*.txt") if not (seeds / p.name).exists())
     for path in rng.sample(others, k=min(start_articles, len(others))):
         shutil.copy(path, seeds / f"start_{path.name}")
     folder = Folder(seeds, pool, rng)
 
     failures, kills, started = [], 0, time.perf_counter()
+    withheld_seen: dict[str, str] = {}
     typical_run = 30.0
     analyst = start_reader(warehouse, workdir) if reader else None
     for round_no in range(1, rounds + 1):
@@ -409,6 +468,9 @@ def soak(rounds: int, seed: int, workdir: Path, start_articles: int, kill_rate: 
         n_articles = len(folder.articles())
         log(f"round {round_no:3d}/{rounds}: {time.perf_counter() - t0:5.1f}s {outcome:<32} "
             f"{n_articles} articles, {len(folder.bad())} bad files | {'; '.join(changes)}")
+        for name, check, reason in withheld_now(warehouse):
+            withheld_seen.setdefault(name, f"{check}: {reason}")
+            log(f"    withheld {name}: {check}: {reason}")
         if outcome == "FAILED":
             log("    " + failures[-1][1].replace("\n", "\n    "))
 
@@ -435,8 +497,8 @@ def soak(rounds: int, seed: int, workdir: Path, start_articles: int, kill_rate: 
                     if t in tables))
     for problem in differences:
         log("DIFFERENCE " + problem)
-    summary = {"rounds": rounds, "killed_runs": kills, "failed_runs": len(failures), "differences": len(differences),
-               "tables_compared": len(tables)}
+    summary = {"corpus": corpus, "rounds": rounds, "killed_runs": kills, "failed_runs": len(failures),
+               "differences": len(differences), "tables_compared": len(tables), "articles_withheld": len(withheld_seen)}
     if reads:
         summary.update(reader_queries=reads["queries"], reader_errors=reads["errors"])
     summary["minutes"] = round((time.perf_counter() - started) / 60, 1)
@@ -455,11 +517,14 @@ def main(argv=None) -> int:
     parser.add_argument("--reader", action="store_true",
                         help="a separate process queries the published warehouse in a loop meanwhile; its errors fail the soak")
     parser.add_argument("--workdir", type=Path, default=None, help="kept after the run (default: a temporary folder, removed)")
+    parser.add_argument("--corpus", choices=sorted(CORPORA), default="seeds",
+                        help="the starting folder: the bundled seeds, the real-page development corpus, or both")
     args = parser.parse_args(argv)
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="soak_"))
     workdir.mkdir(parents=True, exist_ok=True)
     try:
-        return soak(args.rounds, args.seed, workdir, args.articles, args.kill_rate, args.generated, reader=args.reader)
+        return soak(args.rounds, args.seed, workdir, args.articles, args.kill_rate, args.generated, reader=args.reader,
+                    corpus=args.corpus)
     finally:
         if args.workdir is None:
             from orchestration.defs.assets.dbt import run_target

@@ -61,6 +61,7 @@ class _Context:
     body: str
     publisher: str
     roles: dict[str, set[str]]  # mention_id -> roles (speaker, according, recipient, agent, owner)
+    clauses: dict[str, tuple[int, int]]  # mention_id -> token span of the clause it speaks for
     speaks: dict[str, int]  # canonical name -> how many of its mentions speak
     mentions_of: dict[str, int]  # canonical name -> mentions
     speech_sentences: set[int]
@@ -68,7 +69,12 @@ class _Context:
     place_names: set[str]  # their texts, lower case
 
 
-def _mention_roles(doc, m: EntityMention) -> set[str]:
+def _clause_of(tok) -> tuple[int, int]:
+    """The token span of the clause a speaking word heads: what its speaker says."""
+    return tok.left_edge.i, tok.right_edge.i + 1
+
+
+def _mention_roles(doc, m: EntityMention, clauses: dict) -> set[str]:
     span = doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
     if span is None or not len(span):
         return set()
@@ -78,6 +84,7 @@ def _mention_roles(doc, m: EntityMention) -> set[str]:
     subject = head if root.dep_ in ("poss", "compound", "appos") and head.dep_ in ("nsubj", "nsubjpass") else root
     if subject.dep_ in ("nsubj", "nsubjpass") and subject.head.lemma_.lower() in lx.REPORTING_VERBS:
         roles.add("speaker" if subject is root else "owner_speaks")
+        clauses[m.mention_id] = _clause_of(subject.head)
     if root.dep_ in ("dobj", "dative") and head.lemma_.lower() == "tell":
         roles.add("recipient")
     if root.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() in lx.REPORTING_VERBS:
@@ -90,12 +97,16 @@ def _mention_roles(doc, m: EntityMention) -> set[str]:
         roles.add("cited")
     if _ACCORDING.search(doc.text[max(0, m.start_char - 60):m.start_char]):
         roles.add("according")
+        according = next((t for t in root.ancestors if t.lower_ == "according"), None)
+        if according is not None and according.head.i != according.i:
+            clauses[m.mention_id] = _clause_of(according.head)  # "according to X" speaks for its clause
     return roles
 
 
 def _context(doc, article: ArticleInput, mentions: list[EntityMention]) -> _Context:
     sents = list(doc.sents)
-    roles = {m.mention_id: _mention_roles(doc, m) for m in mentions}
+    clauses: dict[str, tuple[int, int]] = {}
+    roles = {m.mention_id: _mention_roles(doc, m, clauses) for m in mentions}
     speaks: dict[str, int] = {}
     counts: dict[str, int] = {}
     for m in mentions:
@@ -107,7 +118,7 @@ def _context(doc, article: ArticleInput, mentions: list[EntityMention]) -> _Cont
               or "according to" in s.text.lower()}
     places = [e for e in doc.ents if e.label_ in lx.PLACE_LABELS]
     return _Context([s.start_char for s in sents], quote_regions(article.body), article.body,
-                    (article.publisher or "").lower(), roles, speaks, counts, speech,
+                    (article.publisher or "").lower(), roles, clauses, speaks, counts, speech,
                     [(e.start_char, e.end_char) for e in places], {e.text.lower() for e in places})
 
 
@@ -124,7 +135,7 @@ def _paragraphs_between(body: str, a: int, b: int) -> int:
 
 
 def candidates(fig: FigureMention, mentions: list[EntityMention], ctx: _Context,
-               previous: FigureMention | None = None) -> list[Candidate]:
+               previous: FigureMention | None = None, fig_token: int | None = None) -> list[Candidate]:
     """The figure's candidates with their features; the first is "no claimant". ``previous``: the
     figure before it, whose claimant a list of figures keeps."""
     fig_sent = _sentence_of(ctx, fig.start_char)
@@ -142,6 +153,9 @@ def candidates(fig: FigureMention, mentions: list[EntityMention], ctx: _Context,
         if held is None or abs(m.start_char - fig.start_char) < abs(held.start_char - fig.start_char):
             nearest[m.canonical_name] = m
     carried = previous.claimant_text if previous is not None and fig_sent - previous.sentence_no <= 2 else None
+    total_speech = sum(ctx.speaks.values())
+    dominant = top / total_speech if total_speech else 0.0
+    local_speech = fig_sent in ctx.speech_sentences
     none = Candidate(NO_CLAIMANT, None, {
         "none": 1.0,
         "none_rules_found_no_one": float(rule_name is None),
@@ -149,6 +163,8 @@ def candidates(fig: FigureMention, mentions: list[EntityMention], ctx: _Context,
         "none_lead": float(fig_sent <= 1),
         "none_in_quote": float(fig_quoted),
         "none_speakers_in_article": math.log1p(sum(ctx.speaks.values())),
+        # an article that is one body's statement or report: its figures are that body's
+        "none_dominant_speaker": dominant,
     })
     out = [none]
     chosen_by_rules = False
@@ -174,6 +190,12 @@ def candidates(fig: FigureMention, mentions: list[EntityMention], ctx: _Context,
             "previous_figure_claimant": float(carried is not None and carried == name),
             "place_like": float(any(s <= m.start_char < e or m.start_char <= s < m.end_char for s, e in ctx.places)),
             "lead_figure_top_speaker": float(fig_sent <= 1 and top > 0 and ctx.speaks.get(name, 0) == top),
+            "share_of_speech": ctx.speaks.get(name, 0) / total_speech if total_speech else 0.0,
+            "share_of_speech_unattributed_line": (ctx.speaks.get(name, 0) / total_speech
+                                                   if total_speech and not local_speech else 0.0),
+            # the figure is inside what this mention's speech verb (or "according to") governs
+            "governs_figure": float(fig_token is not None and m.mention_id in ctx.clauses
+                                    and ctx.clauses[m.mention_id][0] <= fig_token < ctx.clauses[m.mention_id][1]),
         }
         for label, limit in _DISTANCES:
             if 0 <= back <= limit:
@@ -218,7 +240,8 @@ def rank_claimants(doc, article: ArticleInput, figures: list[FigureMention], men
     ctx = _context(doc, article, mentions)
     previous = None
     for fig in figures:
-        options = candidates(fig, mentions, ctx, previous)
+        span = doc.char_span(fig.start_char, fig.end_char, alignment_mode="expand")
+        options = candidates(fig, mentions, ctx, previous, span.root.i if span is not None and len(span) else None)
         previous = fig
         if collect is not None:
             collect.append((fig, options))
