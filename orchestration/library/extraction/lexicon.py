@@ -323,6 +323,8 @@ KNOWN_ORGS: dict[str, tuple[str, str]] = {
     "UNHCR": ("UNHCR", "organization"), "UNICEF": ("UNICEF", "organization"),
     "WFP": ("World Food Programme", "organization"), "OCHA": ("OCHA", "organization"),
     "UNRWA": ("UNRWA", "organization"), "OHCHR": ("OHCHR", "organization"),
+    "World Health Organization": ("World Health Organization", "organization"),
+    "WHO": ("World Health Organization", "organization"),
     "IOM": ("International Organization for Migration", "organization"),
     "MSF": ("Médecins Sans Frontières", "organization"),
     "Doctors Without Borders": ("Médecins Sans Frontières", "organization"),
@@ -351,6 +353,23 @@ KNOWN_ORGS: dict[str, tuple[str, str]] = {
     "Red Cross": ("Red Cross", "organization"), "Red Crescent": ("Red Crescent", "organization"),
     "White Helmets": ("White Helmets", "organization"),
 }
+# UN bodies as news copy describes them: "the UN refugee agency", "the U.N. children's agency", "the
+# United Nations' human rights office" (the words between "UN" and the head noun -> the body, as
+# KNOWN_ORGS names it). Lower case; "'s" and hyphens removed before the lookup.
+UN_DESCRIBED: dict[str, str] = {
+    "refugee": "UNHCR", "refugees": "UNHCR", "high commissioner for refugees": "UNHCR",
+    "children": "UNICEF", "child": "UNICEF", "childrens": "UNICEF", "children emergency": "UNICEF",
+    "human rights": "OHCHR", "rights": "OHCHR", "high commissioner for human rights": "OHCHR",
+    "humanitarian": "OCHA", "humanitarian affairs": "OCHA", "humanitarian coordination": "OCHA",
+    "aid coordination": "OCHA", "emergency relief": "OCHA",
+    "food": "World Food Programme", "food aid": "World Food Programme",
+    "health": "World Health Organization", "migration": "International Organization for Migration",
+    "palestinian refugee": "UNRWA", "palestine refugee": "UNRWA", "nuclear": "IAEA",
+}
+# Head nouns of such a description ("agency", "office").
+UN_BODY_HEADS: frozenset[str] = frozenset({"agency", "office", "body", "fund", "programme", "program", "organization",
+                                            "organisation", "watchdog", "commission", "commissioner"})
+
 # Leading acronyms expanded in canonical names ("UN Security Council").
 ACRONYM_PREFIXES: dict[str, str] = {"UN": "United Nations", "U.N.": "United Nations", "EU": "European Union"}
 

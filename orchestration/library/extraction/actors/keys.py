@@ -26,7 +26,7 @@ def actor_key(name: str) -> str:
     text = _TRAILING_POSSESSIVE.sub("", text)
     text = _APOSTROPHES.sub("", text)
     text = _ARABIC_ARTICLE.sub(" ", text)  # "al-Sharaa" -> " Sharaa"
-    words = _NON_ALNUM.sub(" ", text).split()
+    words = _ministry_first(_NON_ALNUM.sub(" ", text).split())
     if words and words[0] == "the":
         words = words[1:]
     out = []
@@ -45,3 +45,55 @@ def actor_key(name: str) -> str:
             w = w[:-1] + "n"
         out.append(w)
     return " ".join(out)
+
+
+_OFFICES = ("ministry", "department", "office")
+_PORTFOLIO_AFFAIRS = {"Foreign": "Foreign Affairs", "Home": "Home Affairs", "Internal": "Internal Affairs"}
+
+
+def _ministry_first(words: list[str]) -> list[str]:
+    """ "ministry of (the) health" -> "health ministry": one body, two word orders."""
+    for i, w in enumerate(words):
+        if w in _OFFICES and i + 2 < len(words) and words[i + 1] == "of":
+            rest = [x for x in words[i + 2:] if x != "the"]
+            if rest and len(rest) <= 3:
+                return words[:i] + rest + [w]
+    return words
+
+
+_AFTER = re.compile(r"^(?P<before>.*?)\b(?P<office>Ministry|Department) of (?:the )?(?P<what>[A-Z][\w'’ ]{2,40})$")
+_BEFORE = re.compile(r"^(?P<words>.*?)\s*\b(?P<office>Ministry|Department)$")
+
+
+def name_variants(name: str | None) -> list[str]:
+    """Other ways a body's name is written: "Iraqi Health Ministry" <-> "Iraqi Ministry of Health",
+    "Defence" <-> "Defense". Aliases, so that either spelling finds it."""
+    if not name:
+        return []
+    out = []
+    m = _AFTER.match(name.strip())
+    if m:
+        out.append(f"{m['before']}{m['what']} {m['office']}".strip())
+    m = _BEFORE.match(name.strip())
+    if m and not _AFTER.match(name.strip()):
+        words = m["words"].split()
+        k = len(words)  # the words naming the portfolio: after the state's name or demonym ("Iraqi")
+        while k > 0 and words[k - 1][:1].isupper() and not _is_state_word(words[k - 1]):
+            k -= 1
+        what = " ".join(words[k:])
+        what = _PORTFOLIO_AFFAIRS.get(what, what)  # "Foreign Ministry" is the Ministry of Foreign Affairs
+        if what and len(words) - k <= 3:
+            out.append(" ".join([*words[:k], m["office"], "of", what]))
+    for v in [name, *out]:
+        if "Defence" in v:
+            out.append(v.replace("Defence", "Defense"))
+        elif "Defense" in v:
+            out.append(v.replace("Defense", "Defence"))
+    return [v for v in dict.fromkeys(out) if v != name]
+
+
+def _is_state_word(word: str) -> bool:
+    from orchestration.library.extraction import lexicon as lx
+
+    bare = re.sub(r"[’']s$", "", word)
+    return bare in lx.DEMONYMS or bare in lx.COUNTRIES
