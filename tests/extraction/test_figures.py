@@ -550,3 +550,15 @@ def test_a_place_inside_a_prepositional_phrase_is_never_the_claimant(nlp):
     )
     figure = fig(run(nlp, body), "at least 214")
     assert figure.claimant_text != "Jableh"
+
+
+def test_a_sentence_of_blank_lines_keeps_a_span_that_slices(nlp):
+    # a date line, then blank lines the parser makes a sentence of (a real junta press release)
+    from orchestration.library.extraction.pipeline import split_sentences
+
+    body = ("Press release on statement of UN Under-SecretaryGeneral for Humanitarian Affairs Martin Griffiths\n\n"
+            "January 2\n\nIT is learnt that the UN official released a statement on 26 December 2021.")
+    doc = nlp(body)
+    assert any(not s.text.strip() for s in doc.sents), "the parser no longer makes a sentence of the blank lines"
+    for s in split_sentences(doc, ArticleInput("a", body)):
+        assert s.start_char < s.end_char and body[s.start_char:s.end_char] == s.text
