@@ -385,3 +385,24 @@ def test_multiword_places_and_bare_generic_words(nlp):
     assert at(body, found, "Daniel Hagari").actor_type == "person"
     assert at(body, found, "Blinken", after="Blinken.").canonical_name == "Antony Blinken"
     assert at(body, found, "Israel").actor_type == "state"  # "urged Israel to ...": addressed as an actor
+
+
+@pytest.mark.parametrize("variants", [
+    ("Iraqi Ministry of Health", "Iraq's Health Ministry", "Iraqi Health Ministry"),
+    ("Sri Lankan Police", "Sri Lanka Police", "Sri Lanka’s police"),
+    ("State Emergency Service of Ukraine", "Ukrainian State Emergency Service"),
+    ("Armed Forces of the Democratic Republic of the Congo", "Congolese Armed Forces"),
+    ("Ministry of the Interior", "Interior Ministry"),
+])
+def test_one_body_named_in_different_word_orders_has_one_key(variants):
+    assert len({actor_key(v) for v in variants}) == 1, [actor_key(v) for v in variants]
+
+
+def test_other_ways_a_body_is_written_are_its_aliases():
+    from orchestration.library.extraction.actors import name_variants
+
+    assert "Iraqi Ministry of Health" in name_variants("Iraqi Health Ministry")
+    assert "Ministry of Foreign Affairs" in name_variants("Foreign Ministry")
+    assert "Government of Manipur" in name_variants("Manipur State Government")
+    assert "Sri Lanka Police" in name_variants("Sri Lankan Police")
+    assert name_variants("Maria Zakharova") == []  # people have no such variants
