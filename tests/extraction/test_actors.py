@@ -53,7 +53,8 @@ def no_mention(body: str, found, surface: str, after: str = "") -> None:
 @pytest.mark.parametrize(
     "variants",
     [
-        ("Hmeimim", "Khmeimim", "Hmeimin"),
+        ("Hmeimim", "Khmeimim"),
+        ("Kyrylenko", "Kirilenko"),
         ("Al-Sharaa", "al-Sharaa", "Sharaa", "Al Sharaa", "el-Sharaa"),
         ("Ahmed Al-Sharaa", "Ahmed al-Sharaa", "ahmed AL SHARAA"),
         ("the Kremlin", "Kremlin", "The Kremlin’s"),
@@ -72,6 +73,14 @@ def test_actor_key_keeps_different_people_apart():
     assert actor_key("Bashar al-Assad") != actor_key("Maher al-Assad")
     assert actor_key("Maria Zakharova") != actor_key("Zakharova")
     assert actor_key("") == ""
+
+
+@pytest.mark.parametrize("one, other", [("Karim Saleh", "Karin Saleh"), ("Salim Haddad", "Salin Haddad"),
+                                        ("Hakim Omar", "Hakin Omar"), ("Hmeimim", "Hmeimin")])
+def test_names_one_letter_apart_are_not_one_name(one, other):
+    # a spelling variant is one actor only on evidence (a curated alias, dbt seeds); no letter rule
+    # folds every final "m" into "n"
+    assert actor_key(one) != actor_key(other)
 
 
 # --- invariants on every seed ----------------------------------------------------------------

@@ -309,6 +309,11 @@ NON_ACTOR_WORDS: frozenset[str] = frozenset({
     "copyright", "caption", "file", "files", "analysis", "explainer", "editorial", "supplied", "handout",
     "gmt", "utc",
 })
+# Labels a saved page leaves after a photo caption ("Enlarge image", "View gallery"); a label
+# with two letters swapped ("Enlrage image") is the same label.
+IMAGE_LABEL_VERBS: frozenset[str] = frozenset({"enlarge", "expand", "view", "zoom", "open", "see", "show"})
+IMAGE_LABEL_NOUNS: frozenset[str] = frozenset({"image", "images", "photo", "photos", "picture", "pictures", "gallery",
+                                               "slideshow"})
 # Trailing words trimmed from a name ("The Jerusalem Post Newsletter" -> "The Jerusalem Post").
 TRAILING_JUNK: frozenset[str] = frozenset({"newsletter", "website", "app", "podcast", "channel"})
 
@@ -543,6 +548,14 @@ WEEKDAY_NUMBERS: dict[str, int] = {"monday": 0, "tuesday": 1, "wednesday": 2, "t
 # spaCy entity labels that name places: where things happen, never an actor by themselves
 PLACE_LABELS: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
 
+# --- modality ---------------------------------------------------------------------------------
+
+# Words that make a figure a ceiling rather than a count: "potentially rising to 9,000", "could reach 100".
+MODALITY_ADVERBS: frozenset[str] = frozenset({"potentially", "possibly", "likely", "perhaps", "probably"})
+# -ing forms of verbs of rising that take "to" + a number ("rising to", "climbing to")
+RISING_FORMS: frozenset[str] = frozenset({"rising", "climbing", "increasing", "growing", "reaching", "swelling",
+                                          "mounting", "jumping", "soaring"})
+
 # --- reporting --------------------------------------------------------------------------------
 
 # Verbs that attribute a statement or a figure to a source (lemma -> cue written in the record).
@@ -580,6 +593,8 @@ EXTRA_OUTLET_NAMES: frozenset[str] = frozenset({
     "dabanga", "mizzima", "geo news", "ndtv", "newsweek", "al-quds", "ahram online", "al-mayadeen", "hawar",
     "anha", "epa",
 })
+# Photo libraries: "via Getty Images" is a credit wherever it stands, a news agency ("via Reuters") is not
+PHOTO_LIBRARIES: tuple[str, ...] = ("Getty", "Shutterstock", "Alamy", "Wikimedia", "Flickr", "Unsplash")
 # News and photo agencies whose names mark a photo credit ("(Reuters/Ahmad X)")
 CREDIT_AGENCIES: tuple[str, ...] = ("Reuters", "Getty", "Anadolu", "Xinhua", "Sputnik", "TASS", "AFP", "AP", "EPA",
                                     "ANHA", "SANA", "Shutterstock", "Alamy", "Wikimedia", "Flickr")

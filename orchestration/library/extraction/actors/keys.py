@@ -15,7 +15,7 @@ _DOUBLED = re.compile(r"(.)\1+")
 def actor_key(name: str) -> str:
     """Normalise a name so spelling variants of one actor compare equal.
 
-    "Khmeimim" / "Hmeimim" / "Hmeimin" -> "hmeimin"; "Kyrylenko" / "Kirilenko" -> "kirilenko";
+    "Khmeimim" / "Hmeimim" -> "hmeimim"; "Kyrylenko" / "Kirilenko" -> "kirilenko";
     "Al-Sharaa" / "al-Sharaa" / "Sharaa" -> "shara"; "the Kremlin" -> "kremlin"; "Assad's" -> "asad".
     Deliberately lossy: it is a
     matching key, never displayed.
@@ -41,8 +41,6 @@ def actor_key(name: str) -> str:
         if len(w) > 5 and w.endswith(("yi", "iy")):  # Monastyrskyi / Monastyrsky, Zelenskiy
             w = w[:-2] + "y"
         w = w.replace("y", "i")  # Ukrainian / Russian transliteration: Kyrylenko / Kirilenko
-        if len(w) > 3 and w.endswith("m"):  # Hmeimim / Hmeimin (final -n is far more common)
-            w = w[:-1] + "n"
         out.append(w)
     return " ".join(out)
 
