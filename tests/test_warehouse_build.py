@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from tests.conftest import build, query
+from tests.conftest import SEEDS, build, query
 
 pytestmark = pytest.mark.slow
 
@@ -82,12 +82,18 @@ def test_rerun_skips_unchanged_and_replaces_edited_and_removed_articles(tmp_path
                             "WHERE a.file_name = ? AND s.text LIKE '%12,000%'", [edited.name]) == [(1,)]
 
 
-def test_quality_check_runs_in_the_job_and_passes(seed_warehouse):
-    from orchestration.definitions import build_definitions
+def test_every_quality_check_runs_in_the_job_and_passes_on_the_seeds(tmp_path):
+    from orchestration import settings
+    from orchestration.library.quality.suites import load_suites
 
-    defs = build_definitions(seed_warehouse, "seeds")
-    check_keys = {k.name for k in defs.resolve_job_def("build_warehouse").asset_layer.asset_graph.asset_check_keys}
-    assert "ge_raw_articles" in check_keys
+    result = build(tmp_path / "w.duckdb", SEEDS)
+    assert result.success
+    evaluated = {e.asset_check_evaluation_data.check_name: e.asset_check_evaluation_data
+                 for e in result.all_events if e.event_type_value == "ASSET_CHECK_EVALUATION"}
+    suites = {f"ge_{s.name}" for s in load_suites(settings.EXPECTATIONS_DIR)}
+    assert suites <= set(evaluated), f"suites not run: {sorted(suites - set(evaluated))}"
+    failed = {name: check.description for name, check in evaluated.items() if name in suites and not check.passed}
+    assert failed == {}, failed
 
 
 def _parsed_count(result) -> tuple[int, int]:
