@@ -200,3 +200,27 @@ def test_an_edited_figure_is_rewritten_into_the_brief_and_an_unchanged_one_is_no
 def _brief_metadata(result):
     return next(e.materialization.metadata for e in result.all_events
                 if e.event_type_value == "ASSET_MATERIALIZATION" and e.asset_key.to_user_string() == "claims_brief")
+
+
+@pytest.mark.slow
+def test_the_embedded_chart_is_the_one_drawn_from_the_published_rows(seed_warehouse, tmp_path):
+    """The chart file is embedded when it was drawn from the published rows; otherwise (a run that drew
+    it failed later) the brief draws its own from the published rows and leaves the file alone."""
+    import logging
+
+    import duckdb
+
+    from orchestration.defs.assets.brief import _chart_png
+    from orchestration.defs.assets.charts import CHART_FILE, chart_claims, chart_digest
+
+    chart, drawn_from = tmp_path / CHART_FILE, tmp_path / (CHART_FILE + ".sha256")
+    chart.write_bytes(b"a chart of rows never published")
+    drawn_from.write_text("another digest")
+    con = duckdb.connect(str(seed_warehouse), read_only=True)
+    try:
+        png = _chart_png(con, tmp_path, logging.getLogger(__name__))
+        assert png.startswith(b"\x89PNG") and chart.read_bytes() == b"a chart of rows never published"
+        drawn_from.write_text(chart_digest(chart_claims(con)))
+        assert _chart_png(con, tmp_path, logging.getLogger(__name__)) == b"a chart of rows never published"
+    finally:
+        con.close()
