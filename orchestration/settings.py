@@ -7,6 +7,7 @@ REPORTS_DIR     the warehouse's reports (default: "<warehouse stem>_reports" bes
                 file, so two warehouses never write over each other's reports)
 DATA_DOCS_DIR   Great Expectations' Data Docs (default: <REPORTS_DIR>/data_docs)
 CHARTS_DIR      chart PNGs (default: <REPORTS_DIR>/charts)
+BRIEF_DIR       the claims brief, claims_brief.html and claims_brief.md (default: <REPORTS_DIR>)
 DAGSTER_HOME    the Dagster instance (default: <repo>/dagster_home, as `make` sets it)
 All are resolved to absolute paths so Dagster, dbt (which runs in its own working
 directory) and the user's SQL session all see the same files.
@@ -38,11 +39,12 @@ def work_path_for(published: Path | str) -> Path:
     return published.with_name(f"{published.stem}.work{published.suffix or '.duckdb'}")
 
 
-def reports_dir() -> Path:
-    """The warehouse's own reports folder: "warehouse.duckdb" → "warehouse_reports/" beside it."""
+def reports_dir(warehouse: Path | str | None = None) -> Path:
+    """The warehouse's own reports folder: "warehouse.duckdb" → "warehouse_reports/" beside it
+    (``warehouse``: that file, when not WAREHOUSE_PATH's)."""
     if os.environ.get("REPORTS_DIR"):
         return Path(os.environ["REPORTS_DIR"]).expanduser().resolve()
-    published = warehouse_path()
+    published = Path(warehouse).expanduser().resolve() if warehouse else warehouse_path()
     return published.with_name(f"{published.stem}_reports")
 
 
@@ -52,6 +54,11 @@ def data_docs_dir() -> Path:
 
 def charts_dir() -> Path:
     return Path(os.environ.get("CHARTS_DIR") or reports_dir() / "charts").expanduser().resolve()
+
+
+def brief_dir(warehouse: Path | str | None = None) -> Path:
+    """Where the claims brief is written: the reports folder of ``warehouse`` (default WAREHOUSE_PATH)."""
+    return Path(os.environ.get("BRIEF_DIR") or reports_dir(warehouse)).expanduser().resolve()
 
 
 def ensure_dagster_home() -> Path:

@@ -120,7 +120,7 @@ def webserver(tmp_path_factory):
     shutil.copytree(SEEDS, seeds)
     paths = {
         "SEEDS_DIR": seeds, "WAREHOUSE_PATH": root / "warehouse.duckdb",
-        "DATA_DOCS_DIR": root / "data_docs", "CHARTS_DIR": root / "charts",
+        "DATA_DOCS_DIR": root / "data_docs", "CHARTS_DIR": root / "charts", "BRIEF_DIR": root / "brief",
     }
     env = {**os.environ, "DAGSTER_HOME": str(home), **{k: str(v) for k, v in paths.items()}}
     port = _free_port()
@@ -296,5 +296,18 @@ def test_materialize_all_from_the_asset_graph(page, webserver):
     page.wait_for_timeout(1_000)
     _shot(page, "05_quality_lineage_after_run.png")
     assert "Materialized" in text, "the quality group's lineage does not show the chart as materialized"
+
+    # 9. the claims brief: its metadata previews the top estimates as Markdown and gives the file's path
+    page.goto(f"{url}/assets/claims_brief")
+    page.get_by_text("published_by_run").wait_for()
+    brief_file = Path(webserver["BRIEF_DIR"]) / "claims_brief.html"
+    assert page.get_by_text(str(brief_file)).first.is_visible()
+    page.get_by_text("Show Markdown").first.click()
+    page.get_by_text("People sheltered (Syria)").first.wait_for()
+    assert page.locator("td", has_text="Maria Zakharova").count() >= 4  # her rows, rendered as a table
+    _shot(page, "07_claims_brief_preview.png")
+    page.keyboard.press("Escape")
+    assert "Maria Zakharova" in brief_file.read_text(encoding="utf-8")
+
     print(f"\nrun {run_id} launched from the UI succeeded; {run_seconds:.0f}s from opening the asset graph "
           f"to Success; screenshots in {ARTIFACTS}")

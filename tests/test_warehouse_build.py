@@ -175,7 +175,8 @@ def test_a_rerun_with_nothing_changed_rebuilds_nothing_and_says_why(tmp_path, se
     messages = [entry.user_message for entry in instance.all_logs(again.run_id)]
     assert any(m.startswith("nothing changed since run ") for m in messages)
     skipped = {e.step_key for e in again.all_events if e.event_type_value == "STEP_SKIPPED"}
-    assert {"extract_articles", "dbt_models", "quality_marts", "figure_estimates_chart", "published_warehouse"} <= skipped
+    assert {"extract_articles", "dbt_models", "quality_marts", "figure_estimates_chart", "published_warehouse",
+            "claims_brief"} <= skipped
 
     # a change of code (another digest) rebuilds, though the articles are the same
     monkeypatch.setattr(fingerprint, "code_digest", lambda *args: "another version of the code")
@@ -184,6 +185,9 @@ def test_a_rerun_with_nothing_changed_rebuilds_nothing_and_says_why(tmp_path, se
     chart = next(e.materialization.metadata for e in rebuilt.all_events
                  if e.event_type_value == "ASSET_MATERIALIZATION" and e.asset_key.to_user_string() == "figure_estimates_chart")
     assert chart["redrawn"].value is False  # the same claims: the picture on disk is kept
+    brief = next(e.materialization.metadata for e in rebuilt.all_events
+                 if e.event_type_value == "ASSET_MATERIALIZATION" and e.asset_key.to_user_string() == "claims_brief")
+    assert brief["rewritten"].value is False  # the same published rows: the page on disk is kept
     assert query(warehouse, "SELECT run_id FROM meta.publication") == [(rebuilt.run_id,)]
 
 
@@ -205,9 +209,11 @@ def test_make_run_with_nothing_changed_launches_no_run_and_names_each_skipped_st
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "nothing changed since run " in done.stdout and "No run launched" in done.stdout
-    for step in ("raw_articles", "extract_articles", "dbt_models", "quality checks", "figure_estimates_chart", "published_warehouse"):
+    for step in ("raw_articles", "extract_articles", "dbt_models", "quality checks", "figure_estimates_chart", "published_warehouse",
+                 "claims_brief"):
         assert f"skipped: {step}" in done.stdout
     assert "marts.fct_figures" in done.stdout  # the summary of what is published
+    assert f"Claims brief: {tmp_path / 'w_reports' / 'claims_brief.html'}" in done.stdout
     assert not (tmp_path / "dh").exists()  # no Dagster instance was touched
     assert hashlib.sha256(warehouse.read_bytes()).hexdigest() == published
 
