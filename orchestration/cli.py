@@ -42,7 +42,7 @@ def summary_text(path) -> str:
                                                           if withheld else ""))
     lines += [f"  - {describe(row)}" for row in withheld]
     lines.append(f"\nWarehouse: {path}")
-    docs = data_docs_index(settings.data_docs_dir())
+    docs = data_docs_index(settings.data_docs_dir(path))
     if docs.exists():
         lines.append(f"Data Docs: {docs}")
     brief = settings.brief_dir(path) / HTML_FILE

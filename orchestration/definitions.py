@@ -30,9 +30,9 @@ def build_definitions(warehouse_path: Path | str | None = None, seeds_dir: Path 
         resources={
             "warehouse": WarehouseResource(path=str(Path(warehouse_path or settings.warehouse_path()).resolve())),
             "seeds": SeedsFolder(path=str(Path(seeds_dir or settings.seeds_dir()).resolve())),
-            "reports": ReportFolders(data_docs=str(Path(data_docs_dir or settings.data_docs_dir()).resolve()),
-                                     charts=str(Path(charts_dir or settings.charts_dir()).resolve()),
-                                     # beside the warehouse given: a test's warehouse never writes the user's brief
+            # the reports folder of the warehouse given: another warehouse never writes over them
+            "reports": ReportFolders(data_docs=str(Path(data_docs_dir or settings.data_docs_dir(warehouse_path)).resolve()),
+                                     charts=str(Path(charts_dir or settings.charts_dir(warehouse_path)).resolve()),
                                      brief=str(Path(brief_dir or settings.brief_dir(warehouse_path)).resolve())),
         },
         # one process runs the steps one after another: DuckDB allows a single writer per file

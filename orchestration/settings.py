@@ -48,12 +48,12 @@ def reports_dir(warehouse: Path | str | None = None) -> Path:
     return published.with_name(f"{published.stem}_reports")
 
 
-def data_docs_dir() -> Path:
-    return Path(os.environ.get("DATA_DOCS_DIR") or reports_dir() / "data_docs").expanduser().resolve()
+def data_docs_dir(warehouse: Path | str | None = None) -> Path:
+    return Path(os.environ.get("DATA_DOCS_DIR") or reports_dir(warehouse) / "data_docs").expanduser().resolve()
 
 
-def charts_dir() -> Path:
-    return Path(os.environ.get("CHARTS_DIR") or reports_dir() / "charts").expanduser().resolve()
+def charts_dir(warehouse: Path | str | None = None) -> Path:
+    return Path(os.environ.get("CHARTS_DIR") or reports_dir(warehouse) / "charts").expanduser().resolve()
 
 
 def brief_dir(warehouse: Path | str | None = None) -> Path:
