@@ -144,7 +144,7 @@ def main(argv=None) -> int:
     if args.command == "checks":
         from orchestration.library.quality.suites import checks_table, load_suites
 
-        print(checks_table(load_suites(settings.EXPECTATIONS_DIR)))
+        print(checks_table(load_suites(settings.expectations_dir())))
         return 0
 
     print(summary_text(settings.warehouse_path()))

@@ -23,6 +23,11 @@ EXPECTATIONS_DIR = REPO_ROOT / "expectations"
 DAGSTER_HOME = REPO_ROOT / "dagster_home"
 
 
+def expectations_dir() -> Path:
+    """The Great Expectations suites the checks run (EXPECTATIONS_DIR; default the repository's)."""
+    return Path(os.environ.get("EXPECTATIONS_DIR") or EXPECTATIONS_DIR).expanduser().resolve()
+
+
 def seeds_dir() -> Path:
     return Path(os.environ.get("SEEDS_DIR") or REPO_ROOT / "seeds").expanduser().resolve()
 

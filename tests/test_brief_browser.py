@@ -7,7 +7,7 @@ table row by row, follows each Zakharova row's footnote to its sentence and back
 the index; it also checks that the page fetches nothing and holds no internal id.
 
 Uses Debian's Chromium through Playwright, as tests/test_ui_browser.py does (skips without it,
-fails under CI=true). The screenshot is kept in reports/test-artifacts/claims-brief/.
+fails under `make test` or CI). The screenshot is kept in reports/test-artifacts/claims-brief/.
 """
 from __future__ import annotations
 
