@@ -13,6 +13,8 @@ and, beside it:
   report.pdf     a three-page UN-style report with numbered paragraphs, a running header, page numbers,
                  footnotes at the foot of each page and words hyphenated across lines
   scanned.pdf    a page that is only a picture of text (what a scanner without OCR makes)
+Tests and the benchmark make two more on the fly (write_docx: a Word document with a header, a
+table and a footnote; encrypted_pdf: the report with a password), small and made the same way each time.
 
 The page is served from http://coastwire.example/... (Chromium resolves that name to a local
 server), so the printed footer and the single file carry the page's own address, as they do
@@ -27,14 +29,19 @@ import base64
 import functools
 import html
 import http.server
+import io
+import os
 import re
 import shutil
 import subprocess
 import tempfile
 import threading
+import zipfile
+from datetime import datetime
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+FIXTURES = REPO / "tests" / "fixtures" / "formats"
 CHROMIUM = "/usr/bin/chromium"
 HOST = "coastwire.example"
 PATH = "/2025/03/09/jableh-market-shelling"
@@ -356,9 +363,60 @@ def _scanned(work: Path, out: Path, port: int) -> None:
                     f"--print-to-pdf={out}", (work / "scan_page.html").as_uri()], check=True, capture_output=True, timeout=120)
 
 
+def write_docx(path: Path) -> Path:
+    """A Word document as an analyst's colleague sends it: a title, a header, a table and a footnote."""
+    import docx
+    from docx.oxml.ns import qn
+    from docx.oxml.parser import OxmlElement
+
+    document = docx.Document()
+    document.core_properties.title = "Jableh market shelling: situation note"
+    document.core_properties.author = "Leila Haddad"
+    document.core_properties.created = datetime(2025, 3, 10, 9, 0)
+    document.sections[0].header.is_linked_to_previous = False
+    document.sections[0].header.paragraphs[0].text = "Coast Wire · internal · page"
+    document.add_heading("Jableh market shelling: situation note", 1)
+    paragraph = document.add_paragraph("At least 14 people were killed and 37 wounded when shells struck the market, "
+                                       "the Syrian Observatory for Human Rights said.")
+    reference = OxmlElement("w:r")
+    marker = OxmlElement("w:footnoteReference")
+    marker.set(qn("w:id"), "1")
+    reference.append(marker)
+    paragraph._p.append(reference)
+    table = document.add_table(rows=2, cols=2)
+    for row, cells in zip(table.rows, (("Town", "Killed"), ("Jableh", "14"))):
+        for cell, text in zip(row.cells, cells):
+            cell.text = text
+    document.add_paragraph("About 2,300 people were sheltering in three schools, the Red Crescent said.", style="List Bullet")
+    document.save(path)
+    # python-docx writes no footnotes part: add the one the reference points to, as Word does
+    notes = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="http://schemas.openxmlformats.org/'
+             'wordprocessingml/2006/main"><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+             '</w:footnote><w:footnote w:id="1"><w:p><w:r><w:t>SOHR, statement, 9 March 2025.</w:t></w:r></w:p></w:footnote>'
+             '</w:footnotes>')
+    rebuilt = path.with_suffix(".tmp")
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(rebuilt, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            target.writestr(item, source.read(item.filename))
+        target.writestr("word/footnotes.xml", notes)
+    os.replace(rebuilt, path)
+    return path
+
+
+def encrypted_pdf(user_password: str) -> bytes:
+    """The report with a password: ``user_password`` opens it ("" opens it for anyone, restricted)."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(FIXTURES / "report.pdf"))
+    writer.encrypt(user_password=user_password, owner_password="owner-secret", algorithm="AES-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--out", type=Path, default=REPO / "tests" / "fixtures" / "formats")
+    parser.add_argument("--out", type=Path, default=FIXTURES)
     args = parser.parse_args(argv)
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)

@@ -3,19 +3,17 @@
 The reader is pure: these run without a warehouse."""
 from __future__ import annotations
 
-import io
 import os
 import re
-import zipfile
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from orchestration.library.articles.folder import HIDDEN, LINKED_FOLDER, PAGE_ASSETS, UNSUPPORTED, survey_folder
 from orchestration.library.articles.reader import MAX_TEXT_CHARS, IngestError, read_article
+from scripts.make_format_fixtures import FIXTURES as FORMATS
+from scripts.make_format_fixtures import encrypted_pdf, write_docx
 
-FORMATS = Path(__file__).resolve().parents[1] / "fixtures" / "formats"
 ARTICLE = ["article.txt", "article.md", "article.html", "article.mhtml", "article.pdf"]
 # the article's own sentences: every format's body holds each of them, whole
 SENTENCES = [
@@ -124,20 +122,10 @@ def test_scanned_pdf_is_refused_with_its_reason():
     assert isinstance(refused, IngestError) and refused.reason == "no text layer (scanned PDF): run OCR first"
 
 
-def _encrypted(user_password: str) -> bytes:
-    from pypdf import PdfReader, PdfWriter
-
-    writer = PdfWriter(clone_from=PdfReader(FORMATS / "report.pdf"))
-    writer.encrypt(user_password=user_password, owner_password="owner-secret", algorithm="AES-128")
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
 def test_pdf_that_needs_a_password_is_refused_and_one_only_restricted_is_read():
-    locked = read_article("locked.pdf", _encrypted("secret"))
+    locked = read_article("locked.pdf", encrypted_pdf("secret"))
     assert isinstance(locked, IngestError) and locked.reason.startswith("encrypted PDF: it needs a password to open")
-    restricted = read_article("restricted.pdf", _encrypted(""))  # an owner password only: opens for anyone
+    restricted = read_article("restricted.pdf", encrypted_pdf(""))  # an owner password only: opens for anyone
     assert not isinstance(restricted, IngestError) and "1,383 civilians were killed" in restricted.body_text
 
 
@@ -176,48 +164,8 @@ def test_a_page_in_a_legacy_code_page_is_read_in_the_charset_it_declares():
 
 # ------------------------------------------------------------------------------------------ Word
 
-def make_docx(path: Path) -> Path:
-    """A Word document as an analyst's colleague sends it: a title, a header, a table and a footnote."""
-    import docx
-    from docx.oxml.ns import qn
-    from docx.oxml.parser import OxmlElement
-
-    document = docx.Document()
-    document.core_properties.title = "Jableh market shelling: situation note"
-    document.core_properties.author = "Leila Haddad"
-    document.core_properties.created = __import__("datetime").datetime(2025, 3, 10, 9, 0)
-    document.sections[0].header.is_linked_to_previous = False
-    document.sections[0].header.paragraphs[0].text = "Coast Wire · internal · page"
-    document.add_heading("Jableh market shelling: situation note", 1)
-    paragraph = document.add_paragraph("At least 14 people were killed and 37 wounded when shells struck the market, "
-                                       "the Syrian Observatory for Human Rights said.")
-    reference = OxmlElement("w:r")
-    marker = OxmlElement("w:footnoteReference")
-    marker.set(qn("w:id"), "1")
-    reference.append(marker)
-    paragraph._p.append(reference)
-    table = document.add_table(rows=2, cols=2)
-    for row, cells in zip(table.rows, (("Town", "Killed"), ("Jableh", "14"))):
-        for cell, text in zip(row.cells, cells):
-            cell.text = text
-    document.add_paragraph("About 2,300 people were sheltering in three schools, the Red Crescent said.", style="List Bullet")
-    document.save(path)
-    # python-docx writes no footnotes part: add the one the reference points to, as Word does
-    notes = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="http://schemas.openxmlformats.org/'
-             'wordprocessingml/2006/main"><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
-             '</w:footnote><w:footnote w:id="1"><w:p><w:r><w:t>SOHR, statement, 9 March 2025.</w:t></w:r></w:p></w:footnote>'
-             '</w:footnotes>')
-    rebuilt = path.with_suffix(".tmp")
-    with zipfile.ZipFile(path) as source, zipfile.ZipFile(rebuilt, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            target.writestr(item, source.read(item.filename))
-        target.writestr("word/footnotes.xml", notes)
-    os.replace(rebuilt, path)
-    return path
-
-
 def test_word_document_gives_its_text_table_footnote_and_properties(tmp_path):
-    article = _read("note.docx", make_docx(tmp_path / "note.docx").read_bytes())
+    article = _read("note.docx", write_docx(tmp_path / "note.docx").read_bytes())
     assert article.source_format == "docx"
     assert article.body_text.startswith("Jableh market shelling: situation note\n\nAt least 14 people were killed")
     assert "Human Rights said.¹" in article.body_text and "¹ SOHR, statement, 9 March 2025." in article.body_text
