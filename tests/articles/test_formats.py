@@ -67,6 +67,20 @@ def test_the_page_knows_its_address_from_its_markup_its_archive_or_its_printed_f
     assert "http://coastwire.example/2025/03/09/jableh-market-shelling.html 1/2" in pdf.boilerplate_text  # Chromium's footer
 
 
+def test_reading_never_touches_the_network(monkeypatch):
+    """The extractor is given the page's own markup and no address: it fetches nothing."""
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the reader tried to use the network")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    for name in ("article.html", "article.mhtml", "article.pdf"):
+        assert _read(name).url  # the page's address is read from the file, never visited
+
+
 def test_markdown_keeps_words_not_markup():
     article = _read("article.md")
     assert not re.search(r"\*\*|\]\(|^#", article.body_text, re.M)

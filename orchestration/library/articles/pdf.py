@@ -352,7 +352,7 @@ def _title_start(lines: list[_Line], title: str | None, body_size: float) -> int
 def read_pdf(data: bytes) -> PdfText:
     """The PDF's text in paragraphs, its running lines as boilerplate, and its metadata."""
     from pypdf import PdfReader
-    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError, PdfStreamError
+    from pypdf.errors import DependencyError, FileNotDecryptedError
 
     try:
         reader = PdfReader(BytesIO(data))
@@ -366,7 +366,7 @@ def read_pdf(data: bytes) -> PdfText:
         info = reader.metadata or {}
     except PdfError:
         raise
-    except (PdfReadError, PdfStreamError, FileNotDecryptedError, ValueError, KeyError, TypeError, OSError) as exc:
+    except Exception as exc:  # a damaged file fails inside pypdf in many ways; each is the file's, said as such
         raise PdfError(f"PDF could not be read: {type(exc).__name__}: {exc}".splitlines()[0][:300]) from exc
     if not pages or all(sum(ch.isalpha() for ln in lines for ch in ln.text) < MIN_LETTERS_PER_PAGE for lines, _ in pages):
         raise PdfError(SCANNED)

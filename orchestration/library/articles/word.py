@@ -49,8 +49,12 @@ def _footnotes(data: bytes, notes: dict[str, int]) -> list[str]:
             xml = archive.read("word/footnotes.xml")
     except KeyError:
         return []
+    try:
+        root = etree.fromstring(xml)
+    except etree.XMLSyntaxError as exc:
+        raise WordError(f"Word document could not be read: its footnotes are damaged ({exc})"[:300]) from exc
     texts = {}
-    for note in etree.fromstring(xml).iter(f"{_W}footnote"):
+    for note in root.iter(f"{_W}footnote"):
         if note.get(f"{_W}type") in ("separator", "continuationSeparator", "continuationNotice"):
             continue
         paragraphs = [_paragraph_text(p, {}) for p in note.iter(f"{_W}p")]
