@@ -17,6 +17,7 @@ def summary_text(path) -> str:
     from pathlib import Path
 
     from orchestration import settings
+    from orchestration.library.brief import HTML_FILE, MARKDOWN_FILE
     from orchestration.library.quality.suites import data_docs_index
     from orchestration.warehouse import database as warehouse
     from orchestration.warehouse.publish import publication
@@ -49,16 +50,19 @@ def summary_text(path) -> str:
                                                           if withheld else ""))
     lines += [f"  - {describe(row)}" for row in withheld]
     lines.append(f"\nWarehouse: {path}")
-    docs = data_docs_index(settings.data_docs_dir())
+    docs = data_docs_index(settings.data_docs_dir(path))
     if docs.exists():
         lines.append(f"Data Docs: {docs}")
+    brief = settings.brief_dir(path) / HTML_FILE
+    if brief.exists():
+        lines.append(f"Claims brief: {brief} (and {MARKDOWN_FILE} beside it)")
     lines.append(f"Query it:  duckdb -readonly {path}   (or python -c \"import duckdb; "
                  f"print(duckdb.connect('{path}', read_only=True).sql('from marts.dim_articles'))\")")
     return "\n".join(lines)
 
 
 STEPS = ("raw_articles (ingest)", "extract_articles", "dbt_models", "quality checks", "figure_estimates_chart",
-         "published_warehouse")
+         "published_warehouse", "claims_brief")
 
 
 def up_to_date(started: float) -> bool:
@@ -148,7 +152,7 @@ def main(argv=None) -> int:
     if args.command == "checks":
         from orchestration.library.quality.suites import checks_table, load_suites
 
-        print(checks_table(load_suites(settings.EXPECTATIONS_DIR)))
+        print(checks_table(load_suites(settings.expectations_dir())))
         return 0
 
     print(summary_text(settings.warehouse_path()))

@@ -7,6 +7,7 @@ REPORTS_DIR     the warehouse's reports (default: "<warehouse stem>_reports" bes
                 file, so two warehouses never write over each other's reports)
 DATA_DOCS_DIR   Great Expectations' Data Docs (default: <REPORTS_DIR>/data_docs)
 CHARTS_DIR      chart PNGs (default: <REPORTS_DIR>/charts)
+BRIEF_DIR       the claims brief, claims_brief.html and claims_brief.md (default: <REPORTS_DIR>)
 DAGSTER_HOME    the Dagster instance (default: <repo>/dagster_home, as `make` sets it)
 All are resolved to absolute paths so Dagster, dbt (which runs in its own working
 directory) and the user's SQL session all see the same files.
@@ -20,6 +21,11 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 DBT_PROJECT_DIR = REPO_ROOT / "dbt_project"
 EXPECTATIONS_DIR = REPO_ROOT / "expectations"
 DAGSTER_HOME = REPO_ROOT / "dagster_home"
+
+
+def expectations_dir() -> Path:
+    """The Great Expectations suites the checks run (EXPECTATIONS_DIR; default the repository's)."""
+    return Path(os.environ.get("EXPECTATIONS_DIR") or EXPECTATIONS_DIR).expanduser().resolve()
 
 
 def seeds_dir() -> Path:
@@ -38,20 +44,26 @@ def work_path_for(published: Path | str) -> Path:
     return published.with_name(f"{published.stem}.work{published.suffix or '.duckdb'}")
 
 
-def reports_dir() -> Path:
-    """The warehouse's own reports folder: "warehouse.duckdb" → "warehouse_reports/" beside it."""
+def reports_dir(warehouse: Path | str | None = None) -> Path:
+    """The warehouse's own reports folder: "warehouse.duckdb" → "warehouse_reports/" beside it
+    (``warehouse``: that file, when not WAREHOUSE_PATH's)."""
     if os.environ.get("REPORTS_DIR"):
         return Path(os.environ["REPORTS_DIR"]).expanduser().resolve()
-    published = warehouse_path()
+    published = Path(warehouse).expanduser().resolve() if warehouse else warehouse_path()
     return published.with_name(f"{published.stem}_reports")
 
 
-def data_docs_dir() -> Path:
-    return Path(os.environ.get("DATA_DOCS_DIR") or reports_dir() / "data_docs").expanduser().resolve()
+def data_docs_dir(warehouse: Path | str | None = None) -> Path:
+    return Path(os.environ.get("DATA_DOCS_DIR") or reports_dir(warehouse) / "data_docs").expanduser().resolve()
 
 
-def charts_dir() -> Path:
-    return Path(os.environ.get("CHARTS_DIR") or reports_dir() / "charts").expanduser().resolve()
+def charts_dir(warehouse: Path | str | None = None) -> Path:
+    return Path(os.environ.get("CHARTS_DIR") or reports_dir(warehouse) / "charts").expanduser().resolve()
+
+
+def brief_dir(warehouse: Path | str | None = None) -> Path:
+    """Where the claims brief is written: the reports folder of ``warehouse`` (default WAREHOUSE_PATH)."""
+    return Path(os.environ.get("BRIEF_DIR") or reports_dir(warehouse)).expanduser().resolve()
 
 
 def ensure_dagster_home() -> Path:

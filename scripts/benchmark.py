@@ -8,7 +8,7 @@ First it times the floor, the stack's own start-up: one process that imports dag
 dagster_dbt, dbt and great_expectations, loads the spaCy model and runs nlp.pipe over the
 seeds (median of --runs). For each corpus it prints:
   * the full run from a fresh warehouse: wall time per stage (ingest, extract, dbt, checks,
-    chart, publish), articles and words per second, peak memory of the whole process tree (the
+    chart, publish, brief), articles and words per second, peak memory of the whole process tree (the
     run and its parser workers, sampled); the median of --runs fresh runs for corpora up to 100
     articles, one run above that;
   * a rerun with nothing changed, as `make run` (which checks before starting Dagster) and as a
@@ -55,9 +55,9 @@ def _stage_times(dagster_home: Path) -> dict:
     os.environ["DAGSTER_HOME"] = str(dagster_home)
     with dg.DagsterInstance.get() as instance:
         run = instance.get_runs(limit=1)[0]
-        stages = {"ingest": 0.0, "extract": 0.0, "dbt": 0.0, "checks": 0.0, "chart": 0.0, "publish": 0.0}
+        stages = {"ingest": 0.0, "extract": 0.0, "dbt": 0.0, "checks": 0.0, "chart": 0.0, "publish": 0.0, "brief": 0.0}
         named = {"raw_articles": "ingest", "extract_articles": "extract", "dbt_models": "dbt",
-                 "figure_estimates_chart": "chart", "published_warehouse": "publish"}
+                 "figure_estimates_chart": "chart", "published_warehouse": "publish", "claims_brief": "brief"}
         for step in instance.get_run_step_stats(run.run_id):
             stage = "checks" if step.step_key.startswith("quality_") else named.get(step.step_key, "dbt")
             stages[stage] += (step.end_time or 0) - (step.start_time or 0)
@@ -235,7 +235,8 @@ def report(r: dict) -> str:
     lines = [
         f"== {r['name']}: {r['articles']:,} articles, {r['words']:,} words",
         f"  full run (fresh warehouse): {c['wall_s']:.1f} s wall ({runs})  [ingest {s['ingest']:.1f} | extract {s['extract']:.1f} | "
-        f"dbt {s['dbt']:.1f} | checks {s['checks']:.1f} | chart {s['chart']:.1f} | publish {s['publish']:.1f}]  success={c['success']}",
+        f"dbt {s['dbt']:.1f} | checks {s['checks']:.1f} | chart {s['chart']:.1f} | publish {s['publish']:.1f} | "
+        f"brief {s['brief']:.2f}]  success={c['success']}",
         f"  throughput: {r['articles'] / c['wall_s']:.1f} articles/s, {r['words'] / c['wall_s']:,.0f} words/s end to end; "
         f"peak memory {c['peak_mb']:,.0f} MB (whole process tree)",
         *[f"  FAILED {f}" for f in c.get("failures", [])],
@@ -243,7 +244,8 @@ def report(r: dict) -> str:
         f"{r['unchanged_launched']['wall_s']:.1f} s as a Dagster run that skips every step (run --launch, as the sensor and schedule do)",
         f"  rerun after one article changed: {rerun['wall_s']:.1f} s  [ingest {rerun['stages']['ingest']:.1f} | "
         f"extract {rerun['stages']['extract']:.1f} | dbt {rerun['stages']['dbt']:.1f} | checks {rerun['stages']['checks']:.1f} | "
-        f"chart {rerun['stages']['chart']:.1f} | publish {rerun['stages']['publish']:.1f}]; peak memory {rerun['peak_mb']:,.0f} MB",
+        f"chart {rerun['stages']['chart']:.1f} | publish {rerun['stages']['publish']:.1f} | brief {rerun['stages']['brief']:.2f}]; "
+        f"peak memory {rerun['peak_mb']:,.0f} MB",
         f"  one process, {sampled}: extraction {r['extract_wps']:,.0f} words/s vs bare nlp.pipe {r['bare_wps']:,.0f} words/s "
         f"→ ratio {r['ratio']:.2f} (medians of {r.get('repeats', '?')} alternated repeats)",
     ]

@@ -42,7 +42,8 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-TIMESTAMP_COLUMNS = {"ingested_at", "extracted_at", "detected_at"}
+# columns that say when or by which run a row was written, not what it holds
+TIMESTAMP_COLUMNS = {"ingested_at", "extracted_at", "detected_at", "withheld_at", "run_id", "kept_run_id"}
 COMPARED_SCHEMAS = ("raw", "marts")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -17,8 +18,39 @@ os.environ.setdefault("CHARTS_DIR", tempfile.mkdtemp(prefix="charts_"))
 
 
 def seed_text(prefix: str) -> str:
-    """Text of the seed file whose name starts with ``prefix`` (e.g. "001")."""
+    """Text of the seed file whose name starts with ``prefix`` (e.g. "001"), as saved: for tests of
+    the reader, which turns it into a body."""
     return next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+
+
+# the seeds' undated articles are dated by the middle of the corpus's median publication year, as
+# extract_pending.PENDING_SQL dates them (the dated seeds are of 2025)
+SEEDS_MIDDLE = date(2025, 7, 1)
+
+
+def seed_article(prefix: str):
+    """The reader's Article for the seed: body, boilerplate and inferred metadata."""
+    from orchestration.library.articles.reader import read_article
+
+    path = next(SEEDS.glob(f"{prefix}_*.txt"))
+    return read_article(path.name, path.read_bytes())
+
+
+def seed_input(prefix: str):
+    """The seed article as the pipeline gives it to the extractor: the reader's body text, its
+    inferred publication date, publisher and title, and the reference date extract_pending sets for
+    an undated article (its captions' latest date, else SEEDS_MIDDLE)."""
+    from orchestration.library.extraction.records import ArticleInput
+
+    article = seed_article(prefix)
+    reference = None if article.published_date else (article.caption_date or SEEDS_MIDDLE)
+    return ArticleInput(article.article_id, article.body_text, article.published_date, article.publisher, article.title,
+                        reference)
+
+
+def seed_body(prefix: str) -> str:
+    """The seed's body text as the reader stores it (captions, bylines and credits set aside)."""
+    return seed_input(prefix).body
 
 
 def build(warehouse: Path, seeds: Path, **kwargs):

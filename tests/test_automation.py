@@ -83,14 +83,15 @@ def _wait_for(condition, what: str, log: Path, timeout: float = 300) -> None:
 
 
 @pytest.mark.slow
-def test_under_dagster_dev_an_edit_and_its_revert_reach_the_published_warehouse_through_the_sensor_alone(tmp_path, seeds_copy):
+def test_under_dagster_dev_the_sensor_publishes_an_edit_and_its_revert_and_the_schedule_runs(tmp_path, seeds_copy):
     home = tmp_path / "dagster_home"
     home.mkdir()
     shutil.copy(REPO / "dagster_home" / "dagster.yaml", home)
     warehouse = tmp_path / "w.duckdb"
     log = tmp_path / "dagster_dev.log"
     env = {**os.environ, "DAGSTER_HOME": str(home), "SEEDS_DIR": str(seeds_copy), "WAREHOUSE_PATH": str(warehouse),
-           "REPORTS_DIR": str(tmp_path / "reports"), "SEEDS_SENSOR_INTERVAL_SECONDS": "3"}
+           "REPORTS_DIR": str(tmp_path / "reports"), "SEEDS_SENSOR_INTERVAL_SECONDS": "3",
+           "DAILY_REBUILD_CRON": "* * * * *"}  # the daily rebuild every minute, so the daemon's scheduler shows
     env.pop("DATA_DOCS_DIR", None)
     env.pop("CHARTS_DIR", None)
     dev = subprocess.Popen([str(Path(sys.executable).with_name("dagster")), "dev", "-m", "orchestration.definitions",
@@ -108,6 +109,17 @@ def test_under_dagster_dev_an_edit_and_its_revert_reach_the_published_warehouse_
         article.write_text(original, encoding="utf-8")
         _wait_for(lambda: "An edit the sensor must publish." not in (_published_body(warehouse, article.name) or "edit"),
                   "the revert to be published", log)
+
+        # the schedule: the daemon launches daily_rebuild on its own, and the run succeeds (it finds
+        # nothing changed since the last publication and skips every step, saying why)
+        import dagster as dg
+
+        def scheduled_runs():
+            with dg.DagsterInstance.from_config(str(home)) as instance:
+                return instance.get_runs(filters=dg.RunsFilter(tags={"dagster/schedule_name": "daily_rebuild"}))
+
+        _wait_for(lambda: any(r.status == dg.DagsterRunStatus.SUCCESS for r in scheduled_runs()),
+                  "a scheduled daily_rebuild run to succeed", log, timeout=240)
     finally:
         os.killpg(dev.pid, signal.SIGTERM)
         try:

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from tests.conftest import build, query
+from tests.conftest import SEEDS, build, query
 
 pytestmark = pytest.mark.slow
 
@@ -82,12 +82,18 @@ def test_rerun_skips_unchanged_and_replaces_edited_and_removed_articles(tmp_path
                             "WHERE a.file_name = ? AND s.text LIKE '%12,000%'", [edited.name]) == [(1,)]
 
 
-def test_quality_check_runs_in_the_job_and_passes(seed_warehouse):
-    from orchestration.definitions import build_definitions
+def test_every_quality_check_runs_in_the_job_and_passes_on_the_seeds(tmp_path):
+    from orchestration import settings
+    from orchestration.library.quality.suites import load_suites
 
-    defs = build_definitions(seed_warehouse, "seeds")
-    check_keys = {k.name for k in defs.resolve_job_def("build_warehouse").asset_layer.asset_graph.asset_check_keys}
-    assert "ge_raw_articles" in check_keys
+    result = build(tmp_path / "w.duckdb", SEEDS)
+    assert result.success
+    evaluated = {e.asset_check_evaluation_data.check_name: e.asset_check_evaluation_data
+                 for e in result.all_events if e.event_type_value == "ASSET_CHECK_EVALUATION"}
+    suites = {f"ge_{s.name}" for s in load_suites(settings.EXPECTATIONS_DIR)}
+    assert suites <= set(evaluated), f"suites not run: {sorted(suites - set(evaluated))}"
+    failed = {name: check.description for name, check in evaluated.items() if name in suites and not check.passed}
+    assert failed == {}, failed
 
 
 def _parsed_count(result) -> tuple[int, int]:
@@ -169,7 +175,8 @@ def test_a_rerun_with_nothing_changed_rebuilds_nothing_and_says_why(tmp_path, se
     messages = [entry.user_message for entry in instance.all_logs(again.run_id)]
     assert any(m.startswith("nothing changed since run ") for m in messages)
     skipped = {e.step_key for e in again.all_events if e.event_type_value == "STEP_SKIPPED"}
-    assert {"extract_articles", "dbt_models", "quality_marts", "figure_estimates_chart", "published_warehouse"} <= skipped
+    assert {"extract_articles", "dbt_models", "quality_marts", "figure_estimates_chart", "published_warehouse",
+            "claims_brief"} <= skipped
 
     # a change of code (another digest) rebuilds, though the articles are the same
     monkeypatch.setattr(fingerprint, "code_digest", lambda *args: "another version of the code")
@@ -178,6 +185,9 @@ def test_a_rerun_with_nothing_changed_rebuilds_nothing_and_says_why(tmp_path, se
     chart = next(e.materialization.metadata for e in rebuilt.all_events
                  if e.event_type_value == "ASSET_MATERIALIZATION" and e.asset_key.to_user_string() == "figure_estimates_chart")
     assert chart["redrawn"].value is False  # the same claims: the picture on disk is kept
+    brief = next(e.materialization.metadata for e in rebuilt.all_events
+                 if e.event_type_value == "ASSET_MATERIALIZATION" and e.asset_key.to_user_string() == "claims_brief")
+    assert brief["rewritten"].value is False  # the same published rows: the page on disk is kept
     assert query(warehouse, "SELECT run_id FROM meta.publication") == [(rebuilt.run_id,)]
 
 
@@ -199,9 +209,11 @@ def test_make_run_with_nothing_changed_launches_no_run_and_names_each_skipped_st
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "nothing changed since run " in done.stdout and "No run launched" in done.stdout
-    for step in ("raw_articles", "extract_articles", "dbt_models", "quality checks", "figure_estimates_chart", "published_warehouse"):
+    for step in ("raw_articles", "extract_articles", "dbt_models", "quality checks", "figure_estimates_chart", "published_warehouse",
+                 "claims_brief"):
         assert f"skipped: {step}" in done.stdout
     assert "marts.fct_figures" in done.stdout  # the summary of what is published
+    assert f"Claims brief: {tmp_path / 'w_reports' / 'claims_brief.html'}" in done.stdout
     assert not (tmp_path / "dh").exists()  # no Dagster instance was touched
     assert hashlib.sha256(warehouse.read_bytes()).hexdigest() == published
 

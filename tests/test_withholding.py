@@ -185,3 +185,41 @@ def test_most_articles_breaking_an_invariant_is_a_broken_build_not_withheld_arti
     check = _checks(result)["ge_raw_figure_mentions"]
     assert check.severity.value == "ERROR" and "the build is broken" in check.description
     assert not warehouse.exists(), "nothing is published"
+
+
+@pytest.mark.slow
+def test_a_blocking_check_failing_on_the_pipelines_own_output_publishes_nothing_and_says_so(tmp_path):
+    """No row is faked: a stricter suite than the product ships (the seeds' own figures count people
+    sheltered, which this one does not allow) fails on what the pipeline really built. `make run`'s
+    command prints the failed check and that nothing is published; Data Docs show the failure."""
+    import json
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    suites = tmp_path / "expectations"
+    shutil.copytree(settings.EXPECTATIONS_DIR, suites)
+    fct = json.loads((suites / "fct_figures.json").read_text())
+    fct["expectations"].append({"type": "expect_column_values_to_be_in_set",
+                                "kwargs": {"column": "count_type", "value_set": ["killed", "wounded", "other"]},
+                                "meta": {"why": "a stricter contract than the product's, for this test"}})
+    (suites / "fct_figures.json").write_text(json.dumps(fct, indent=2))
+    (tmp_path / "home").mkdir()
+    warehouse = tmp_path / "w.duckdb"
+    env = {**os.environ, "SEEDS_DIR": str(REPO / "seeds"), "WAREHOUSE_PATH": str(warehouse), "EXPECTATIONS_DIR": str(suites),
+           "DAGSTER_HOME": str(tmp_path / "home"), "REPORTS_DIR": str(tmp_path / "reports")}
+    for name in ("DATA_DOCS_DIR", "CHARTS_DIR", "BRIEF_DIR"):
+        env.pop(name, None)
+
+    done = subprocess.run([sys.executable, "-m", "orchestration.cli", "run"], cwd=tmp_path, env=env,
+                          capture_output=True, text=True)
+
+    assert done.returncode == 1
+    assert "CHECK FAILED: marts/fct_figures ge_fct_figures" in done.stderr and "count_type" in done.stderr
+    assert "nothing is published" in done.stderr
+    assert not warehouse.exists()
+    pages = list((tmp_path / "reports" / "data_docs").rglob("validations/fct_figures/**/*.html"))
+    assert pages, "Data Docs keep the failed validation"
+    page = max(pages, key=lambda p: p.stat().st_mtime).read_text(encoding="utf-8")
+    assert "count_type" in page and "sheltered" in page

@@ -18,8 +18,9 @@ from orchestration.defs.resources import SeedsFolder, WarehouseResource
 from orchestration.warehouse.fingerprint import articles_digest, folder_digests
 from orchestration.warehouse.publish import publication
 
-# how often the daemon evaluates the sensor; tests shorten it
+# how often the daemon evaluates the sensor, and when the daily rebuild runs; tests shorten them
 SENSOR_INTERVAL_SECONDS = int(os.environ.get("SEEDS_SENSOR_INTERVAL_SECONDS") or 30)
+DAILY_REBUILD_CRON = os.environ.get("DAILY_REBUILD_CRON") or "0 3 * * *"
 
 all_assets_job = dg.define_asset_job("build_warehouse", selection=dg.AssetSelection.all(),
                                       description="Ingest, extract, dbt build and quality checks over the whole seeds folder.")
@@ -57,6 +58,6 @@ def seeds_folder_sensor(context: dg.SensorEvaluationContext, seeds: SeedsFolder,
 
 
 daily_rebuild = dg.ScheduleDefinition(
-    name="daily_rebuild", job=all_assets_job, cron_schedule="0 3 * * *",
-    default_status=dg.DefaultScheduleStatus.RUNNING, description="Rebuilds the whole warehouse every day at 03:00.",
+    name="daily_rebuild", job=all_assets_job, cron_schedule=DAILY_REBUILD_CRON,
+    default_status=dg.DefaultScheduleStatus.RUNNING, description="Rebuilds the whole warehouse every day at 03:00 (DAILY_REBUILD_CRON).",
 )

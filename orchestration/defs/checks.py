@@ -159,7 +159,7 @@ def _validate(suite: Suite, rows: SuiteRows, params: dict, docs_root: Path) -> O
 
 # read once, when the definitions load: the checks validate these versions, and the publication
 # records these same versions (suite_digests), not whatever the files hold by the time it publishes
-SUITES = load_suites(settings.EXPECTATIONS_DIR)
+SUITES = load_suites(settings.expectations_dir())
 
 
 def suite_digests() -> dict[str, str]:

@@ -65,6 +65,12 @@ class WarehouseResource(dg.ConfigurableResource):
             return publish.publish(con, Path(self.path), run_id=run_id, suite_digests=suite_digests)
 
     @contextmanager
+    def connect_published(self):
+        """The published file, read-only: what analysts see (reports drawn from it show only what passed)."""
+        with warehouse.connect(self.path, read_only=True, wait_seconds=self.connect_wait_seconds) as con:
+            yield con
+
+    @contextmanager
     def connect(self, read_only: bool = False):
         """The run's working file (never the published one, which analysts may hold open)."""
         log = self._log
@@ -79,10 +85,11 @@ class WarehouseResource(dg.ConfigurableResource):
 
 
 class ReportFolders(dg.ConfigurableResource):
-    """Where the checks write Great Expectations' Data Docs and the chart asset its PNG."""
+    """Where the checks write Great Expectations' Data Docs, the chart asset its PNG and the brief its pages."""
 
     data_docs: str
     charts: str
+    brief: str
 
 
 class SeedsFolder(dg.ConfigurableResource):

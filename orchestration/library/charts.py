@@ -26,6 +26,8 @@ import pandas as pd  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import FuncFormatter  # noqa: E402
 
+from orchestration.library.estimates import point_value  # noqa: E402  (the estimate's rule, shared with the brief)
+
 UNDATED = "undated"
 MAX_PANELS = 8
 # a panel with hundreds of claims is unreadable and took seconds per panel to draw
@@ -43,15 +45,6 @@ def claim_label(claimed_by=None, reported_via=None, publisher=None, file_name=No
         return claimed_by or reported_via
     where = publisher or file_name
     return f"unattributed, in {where}" if where else "unattributed"
-
-
-def point_value(value_low: float, value_high: float, qualifier: str | None) -> float:
-    """The claim's single value, as marts.fct_figure_estimates takes it."""
-    if qualifier in ("up_to", "less_than"):
-        return value_high
-    if qualifier == "range":
-        return (value_low + value_high) / 2
-    return value_low
 
 
 @dataclass

@@ -16,9 +16,9 @@ from orchestration import settings
 from orchestration.library.articles.folder import survey_folder
 from orchestration.warehouse.code_version import code_files, files_digest
 
-# the code and configuration a build depends on, below the repository root
-CODE_PARTS = ("orchestration", "dbt_project/models", "dbt_project/macros", "dbt_project/seeds", "dbt_project/tests",
-              "expectations")
+# the code and configuration a build depends on, below the repository root (and the suites, wherever
+# EXPECTATIONS_DIR puts them)
+CODE_PARTS = ("orchestration", "dbt_project/models", "dbt_project/macros", "dbt_project/seeds", "dbt_project/tests")
 CODE_FILES = ("dbt_project/dbt_project.yml", "dbt_project/profiles.yml", "requirements.lock")
 CODE_SUFFIXES = (".py", ".sql", ".yml", ".yaml", ".csv", ".json", ".lock")
 
@@ -45,7 +45,8 @@ def code_digest(root: Path = settings.REPO_ROOT) -> str:
     paths = [root / name for name in CODE_FILES if (root / name).is_file()]
     for part in CODE_PARTS:
         paths += code_files(root / part, CODE_SUFFIXES)
-    return files_digest(root, paths)
+    suites = settings.expectations_dir()
+    return hashlib.sha256(f"{files_digest(root, paths)}\0{files_digest(suites, code_files(suites, ('.json',)))}".encode()).hexdigest()
 
 
 def articles_digest(seeds: Path, digests: dict[str, str] | None = None) -> str:

@@ -89,7 +89,7 @@ def skipped_text(published, last: dict, digest: str) -> str:
     """Why a run with nothing changed builds nothing, for its log and the CLI."""
     return (f"nothing changed since run {last['run_id']} published {published} at {last['published_at']:%Y-%m-%d %H:%M:%S} "
             f"UTC: the same article files and the same code (inputs digest {digest}). Skipped: ingest, extraction, "
-            "dbt, checks, chart and publishing, since the published warehouse is what they would build")
+            "dbt, checks, chart, publishing and the claims brief, since the published warehouse is what they would build")
 
 
 def unchanged_text(published) -> str:

@@ -1,3 +1,5 @@
+import pytest
+
 from orchestration.library.articles.reader import read_article
 from tests.conftest import SEEDS, seed_text
 
@@ -43,3 +45,16 @@ def test_footnotes_stay_in_the_body_copyright_goes():
     assert "- [524](#)" in article.body_text
     assert "©" not in article.body_text and "European Union Agency for Asylum" in article.boilerplate_text
     assert "Please cite as" in article.boilerplate_text
+
+
+@pytest.mark.parametrize("line, kept", [
+    ("Residents flee the shelling in Jableh. (AFP) Enlarge image", "Residents flee the shelling in Jableh. (AFP)"),
+    ("Rescuers search the rubble (Reuters) View gallery", "Rescuers search the rubble (Reuters)"),
+    ("A family at the camp Expand photo", "A family at the camp"),
+    ("A family at the camp Enlrage image", "A family at the camp"),  # two letters swapped: the same label
+    ("The army said it would expand operations", "The army said it would expand operations"),
+])
+def test_image_labels_after_a_caption_are_page_furniture(line, kept):
+    from orchestration.library.articles.boilerplate import strip_image_label
+
+    assert strip_image_label(line) == kept

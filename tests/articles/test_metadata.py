@@ -39,3 +39,16 @@ def test_by_line_and_copyright_line():
     assert article.author == "Amina Yusuf"
     assert article.publisher == "Sudan Tribune"
     assert "All rights reserved" in article.boilerplate_text and "All rights" not in article.body_text
+
+
+@pytest.mark.parametrize("line, publisher, title, published", [
+    ("Suggested citation: UNHCR, 'Burkina Faso: Displacement Update', 14 March 2023.",
+     "UNHCR", "Burkina Faso: Displacement Update", date(2023, 3, 14)),
+    ("How to cite this report: Human Rights Watch, “Mali: New Wave of Executions” in World Report 2023, 12 January 2023.",
+     "Human Rights Watch", "World Report 2023 – Mali: New Wave of Executions", date(2023, 1, 12)),
+    ("Please cite as: ACAPS, 'Sudan: Conflict in Khartoum', 2 May 2023.", "ACAPS", "Sudan: Conflict in Khartoum", date(2023, 5, 2)),
+])
+def test_a_reports_citation_line_names_its_publisher_title_and_date(line, publisher, title, published):
+    body = f"Displacement update\n\nAt least 2,000 families fled on Monday, officials said.\n\n{line}\n"
+    article = read_article("report.txt", body.encode())
+    assert (article.publisher, article.title, article.published_date) == (publisher, title, published)

@@ -8,7 +8,7 @@ import pytest
 from orchestration.library.extraction.citations import extract_citations
 from orchestration.library.extraction.ids import stable_id
 from orchestration.library.extraction.records import ArticleInput
-from tests.conftest import seed_text as seed
+from tests.conftest import seed_article
 
 
 def run(nlp, body: str, boilerplate: str = "", article_id: str = "a1"):
@@ -20,6 +20,16 @@ def run(nlp, body: str, boilerplate: str = "", article_id: str = "a1"):
         assert c.citation_id == stable_id(article_id, "citation", c.text_field, c.start_char, c.footnote_no)
     assert len({c.citation_id for c in found}) == len(found)
     return found
+
+
+def seed(prefix: str) -> str:
+    return seed_article(prefix).body_text
+
+
+def run_seed(nlp, prefix: str):
+    """The seed's citations as the pipeline finds them: in the reader's body and boilerplate."""
+    article = seed_article(prefix)
+    return run(nlp, article.body_text, article.boilerplate_text)
 
 
 def kinds(found, kind: str) -> list[str]:
@@ -41,7 +51,7 @@ EXPECTED_FOOTNOTES = {
 
 
 def test_seed004_all_twenty_footnotes(nlp):
-    found = run(nlp, seed("004"))
+    found = run_seed(nlp, "004")
     notes = [c for c in found if c.kind == "footnote"]
     assert {c.footnote_no for c in notes} == set(range(505, 525))
     got: dict[int, list[str]] = {}
@@ -52,7 +62,7 @@ def test_seed004_all_twenty_footnotes(nlp):
 
 
 def test_seed004_footnote_fields(nlp):
-    notes = {(c.footnote_no, c.source_text): c for c in run(nlp, seed("004")) if c.kind == "footnote"}
+    notes = {(c.footnote_no, c.source_text): c for c in run_seed(nlp, "004") if c.kind == "footnote"}
     ap = notes[(505, "AP")]
     assert ap.cited_date == date(2024, 12, 20)
     assert ap.cited_title == "Turkey and Russia engage in delicate maneuvers over Syria after Assad's downfall"
@@ -73,7 +83,7 @@ def test_seed004_footnote_fields(nlp):
 
 
 def test_seed004_has_nothing_but_footnotes(nlp):
-    found = run(nlp, seed("004"))
+    found = run_seed(nlp, "004")
     assert {c.kind for c in found} == {"footnote"}  # "Please cite as: EUAA ..." cites nothing
 
 
@@ -93,7 +103,7 @@ def test_seed002_source_line_reported_by_according_to(nlp):
 
 # ------------------------------------------------------------------ seed 001: Enab Baladi
 def test_seed001_cues(nlp):
-    found = run(nlp, seed("001"))
+    found = run_seed(nlp, "001")
     assert kinds(found, "according_to") == ["TASS"]  # not "statistics", not "the armed remnants’ accounts"
     assert kinds(found, "documented_by") == ["Syrian Network for Human Rights"]
     assert kinds(found, "told").count("Reuters") == 2  # "in a conversation with", "in an interview with"
@@ -122,12 +132,11 @@ def test_seed000_credits_in_boilerplate(nlp):
     assert "Sputnik News" in kinds(found, "reported_by")
 
 
-def test_seed000_credits_still_in_body(nlp):
-    # until ingestion moves captions out, the body's own credits are found there
-    found = run(nlp, seed("000"))
-    body_credits = [c for c in found if c.kind == "photo_credit" and c.text_field == "body"]
-    assert body_credits and {c.source_text for c in body_credits} == {"AFP"}
-    assert "Getty Images" in kinds(found, "via")
+def test_seed000_photo_credits_are_found_in_the_captions_the_reader_sets_aside(nlp):
+    found = run_seed(nlp, "000")
+    credits = [c for c in found if c.kind == "photo_credit"]
+    assert credits and {c.text_field for c in credits} == {"boilerplate"}
+    assert "AFP" in {c.source_text for c in credits}
 
 
 # ------------------------------------------------------------------ other conflicts, one rule each

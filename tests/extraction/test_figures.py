@@ -1,7 +1,6 @@
 """Figures, attribution and their traps: short sentences per rule, then the seed articles."""
 from __future__ import annotations
 
-import glob
 import os
 
 import pytest
@@ -418,10 +417,12 @@ def test_place_in_a_relative_clause_is_not_the_figures_place(nlp):
 
 
 def seed_figures(nlp, prefix: str) -> tuple[str, list[FigureMention]]:
-    path = glob.glob(os.path.join(SEEDS, prefix + "_*.txt"))[0]
-    with open(path, encoding="utf-8") as fh:
-        body = fh.read()
-    return body, run(nlp, body, article_id=os.path.basename(path))
+    """The seed's figures as the pipeline extracts them: the reader's body and metadata, every extractor."""
+    from orchestration.library.extraction.pipeline import extract_from_doc
+    from tests.conftest import seed_input
+
+    article = seed_input(prefix)
+    return article.body, extract_from_doc(nlp(article.body), article).figures
 
 
 @pytest.fixture(scope="module")
@@ -455,7 +456,7 @@ def test_seed_001_carried_over_snhr(seeds):
         f = fig(figures, surface)
         assert (f.value_low, f.qualifier, f.count_type) == (low, "at_least", "killed")
         assert "Syrian Network for Human Rights" in f.claimant_text or "SNHR" in f.claimant_text
-        assert f.attribution_cue == "carried_over"
+        assert f.attribution_cue in ("carried_over", "ranked")  # the rules carry it; the model may confirm it
     assert fig(figures, "at least 172").unit == "members"
     worker = fig(figures, "one")
     assert worker.parent_figure_id == fig(figures, "no less than 211").figure_id
@@ -510,9 +511,8 @@ def test_seed_002_zakharova_reuters(seeds):
     f = fig(figures, "approximately 9,000")
     assert (f.value_low, f.qualifier, f.count_type) == (9000, "about", "sheltered")
     assert "Zakharova" in f.claimant_text and f.outlet_text == "Reuters"
-    toll = fig(figures, "1,311")
-    assert toll.count_type == "killed"
-    assert fig(figures, "830").parent_figure_id == toll.figure_id
+    # "RELATED NEWS : Death toll rises in Syria to 1,311 ..." is a link the reader sets aside
+    assert not [f for f in figures if f.surface_text in ("1,311", "830")]
     hundreds = fig(figures, "hundreds")
     assert hundreds.claimant_text == "Syrian Observatory for Human Rights"
     assert (hundreds.value_low, hundreds.value_high, hundreds.count_type) == (200, 999, "killed")
@@ -549,4 +549,17 @@ def test_a_place_inside_a_prepositional_phrase_is_never_the_claimant(nlp):
         "The report noted the death of at least 214 members of security forces."
     )
     figure = fig(run(nlp, body), "at least 214")
-    assert figure.claimant_text != "Jableh"
+    # no report was named before "The report noted": no actor claims it, least of all a place
+    assert figure.claimant_mention_id is None and figure.claimant_text in (None, "report")
+
+
+def test_a_sentence_of_blank_lines_keeps_a_span_that_slices(nlp):
+    # a date line, then blank lines the parser makes a sentence of (a real junta press release)
+    from orchestration.library.extraction.pipeline import split_sentences
+
+    body = ("Press release on statement of UN Under-SecretaryGeneral for Humanitarian Affairs Martin Griffiths\n\n"
+            "January 2\n\nIT is learnt that the UN official released a statement on 26 December 2021.")
+    doc = nlp(body)
+    assert any(not s.text.strip() for s in doc.sents), "the parser no longer makes a sentence of the blank lines"
+    for s in split_sentences(doc, ArticleInput("a", body)):
+        assert s.start_char < s.end_char and body[s.start_char:s.end_char] == s.text

@@ -77,6 +77,8 @@ def test_range_in_one_token():
         ("up to 300", Quantity(300, 300, "up_to")),
         ("as many as 20", Quantity(20, 20, "up_to")),
         ("potentially rising to 9,000", Quantity(9000, 9000, "up_to")),
+        ("possibly climbing to 50", Quantity(50, 50, "up_to")),
+        ("likely reaching 1,200", None),  # no "to": not a ceiling phrase this parser reads
         ("fewer than 50", Quantity(50, 50, "less_than")),
         ("less than 10", Quantity(10, 10, "less_than")),
         ("under 100", Quantity(100, 100, "less_than")),

@@ -8,7 +8,7 @@ from orchestration.library.extraction.ids import stable_id
 from orchestration.library.extraction.quotes import extract_quotes
 from orchestration.library.extraction.records import ArticleInput
 from tests.conftest import SEEDS  # noqa: E402
-from tests.conftest import seed_text as seed
+from tests.conftest import seed_body as seed
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 

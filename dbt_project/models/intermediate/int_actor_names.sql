@@ -3,7 +3,9 @@
 --   1. curated alias list (seed actor_aliases), matched on actor_key
 --   2. people: same surname and the same consonant skeleton of the given name
 --      ("Ahmed al-Sharaa" = "Ahmad Al-Sharaa"; "Bashar al-Assad" ≠ "Maher al-Assad");
---      a surname-only name joins the one full name with that surname, if exactly one exists
+--      a surname-only name joins the one full name with that surname, if exactly one exists;
+--      a name that begins the one longer name ("Ovidio Guzmán" of "Ovidio Guzmán López", a
+--      second surname dropped) joins it, if exactly one such name exists
 --   3. organizations: a bare acronym joins the one organization whose initials it spells
 --   4. otherwise the normalized spelling itself
 with mention_names as (
@@ -79,6 +81,21 @@ full_people as (
     where actor_type = 'person' and len(tokens) >= 2
 ),
 
+longer_people as (
+    -- each name of three words or more under every shorter beginning of two words or more
+    select
+        array_to_string(tokens[1:k], ' ') as prefix,
+        tokens[-1] || '|' || {{ consonant_skeleton('tokens[1]') }} as person_key
+    from keyed, range(2, len(tokens)) as r(k)
+    where actor_type = 'person' and len(tokens) >= 3
+),
+
+unique_prefixes as (
+    select prefix, min(person_key) as person_key from longer_people
+    group by prefix
+    having count(distinct person_key) = 1
+),
+
 unique_surnames as (
     select surname, min(person_key) as person_key from full_people
     group by surname
@@ -104,6 +121,8 @@ clustered as (
     select
         k.*,
         case
+            when k.actor_type = 'person' and up.person_key is not null
+                then 'person:' || up.person_key
             when k.actor_type = 'person' and len(k.tokens) >= 2
                 then 'person:' || k.tokens[-1] || '|' || {{ consonant_skeleton('k.tokens[1]') }}
             when k.actor_type = 'person' and us.person_key is not null
@@ -115,6 +134,7 @@ clustered as (
     from keyed as k
     left join unique_surnames as us on k.actor_type = 'person' and len(k.tokens) = 1 and us.surname = k.tokens[1]
     left join unique_initials as ui on ui.initials = k.tokens[1]
+    left join unique_prefixes as up on k.actor_type = 'person' and len(k.tokens) >= 2 and up.prefix = k.key
 )
 
 select

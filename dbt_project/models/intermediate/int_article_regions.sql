@@ -3,10 +3,17 @@
 -- as often as its most-mentioned place), never a place also mentioned as an actor ("Russia
 -- urges…"). Among candidates the one most articles share wins, so articles about one
 -- episode agree ("Syria" rather than one saying "Latakia"), while an article about El Fasher
--- that mentions Syria once keeps its own place. Spellings are matched with actor_key.
-with places as (
-    select p.article_id, p.surface_text, actor_key(p.surface_text) as place_key
+-- that mentions Syria once keeps its own place. Spellings are matched with actor_key, and
+-- through the curated place_aliases seed where one place is spelled apart ("Hmeimin" for Hmeimim).
+with place_aliases as (
+    select actor_key(alias) as alias_key, min(actor_key(place)) as place_key from {{ ref('place_aliases') }}
+    group by 1
+),
+
+places as (
+    select p.article_id, p.surface_text, coalesce(a.place_key, actor_key(p.surface_text)) as place_key
     from {{ source('raw', 'place_mentions') }} as p
+    left join place_aliases as a on a.alias_key = actor_key(p.surface_text)
     where not exists (
         select 1 from {{ source('raw', 'entity_mentions') }} as m
         where m.article_id = p.article_id and m.start_char < p.end_char and p.start_char < m.end_char

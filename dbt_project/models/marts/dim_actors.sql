@@ -23,6 +23,9 @@ spellings as (
         select actor_id, surface_text as spelling from {{ ref('int_actor_mentions') }}
         union
         select actor_id, name from names
+        union
+        -- the other word order of a body's name ("Ministry of Health" for "Health Ministry")
+        select actor_id, unnest(name_variants(name)) from names
     )
     group by actor_id
 ),

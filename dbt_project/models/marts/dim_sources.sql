@@ -25,6 +25,8 @@ select
     cast(g.source_id as varchar) as source_id,
     cast(g.name as varchar) as name,
     cast(coalesce(g.curated_type, {{ source_type_guess('g.name') }}) as varchar) as source_type,
-    cast(list_sort(list_distinct(list_concat(g.seen_spellings, coalesce(c.spellings, [])))) as varchar[]) as aliases
+    -- every spelling seen, the curated ones, and the other word order of a body's name
+    cast(list_sort(list_distinct(list_concat(g.seen_spellings, coalesce(c.spellings, []), name_variants(g.name)))) as varchar[])
+        as aliases
 from grouped as g
 left join curated_spellings as c using (source_id)

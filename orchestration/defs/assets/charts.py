@@ -7,13 +7,15 @@ from pathlib import Path
 import dagster as dg
 
 from orchestration.defs.resources import ReportFolders, WarehouseResource
+from orchestration.library.extraction.value_sets import MEASURE_COUNT_TYPES
 from orchestration.warehouse.code_version import files_digest
 
 CHART_CODE = Path(__file__).resolve().parents[2] / "library" / "charts.py"  # a change to the drawing redraws
 
 CHART_FILE = "figure_estimates.png"
 
-# one row per claim behind an estimate, with who made it, through which outlet, in which article
+# one row per claim behind an estimate, with who made it, through which outlet, in which article;
+# durations and distances (the parameter, value_sets.MEASURE_COUNT_TYPES) are not estimates analysts compare
 CLAIMS_SQL = """
 SELECT e.estimate_id,
        e.subject || coalesce(' (' || e.region || ')', '') AS estimate,
@@ -25,10 +27,22 @@ JOIN marts.dim_articles a ON a.article_id = f.article_id
 LEFT JOIN marts.dim_actors c ON c.actor_id = f.claimed_by_actor_id
 LEFT JOIN marts.dim_sources s ON s.source_id = f.reported_via_source_id
 LEFT JOIN marts.dim_sources p ON p.source_id = a.publisher_source_id
+WHERE NOT list_contains(?::VARCHAR[], e.count_type)
 ORDER BY e.n_claims DESC, e.estimate_id, f.report_date NULLS LAST, f.figure_id
 """
 
 MARTS = ["fct_figure_estimates", "fct_figures", "dim_actors", "dim_sources", "dim_articles"]
+
+
+def chart_claims(con):
+    """The chart's rows (CLAIMS_SQL) from an open warehouse connection."""
+    return con.execute(CLAIMS_SQL, [list(MEASURE_COUNT_TYPES)]).df()
+
+
+def chart_digest(claims) -> str:
+    """What the picture is a function of: its rows and the drawing code (the claims brief checks the
+    PNG on disk against the published rows with it)."""
+    return hashlib.sha256(claims.to_csv(index=False).encode() + files_digest(CHART_CODE.parent, [CHART_CODE]).encode()).hexdigest()
 
 
 @dg.asset(
@@ -38,20 +52,21 @@ MARTS = ["fct_figure_estimates", "fct_figures", "dim_actors", "dim_sources", "di
     deps=[dg.AssetKey(["marts", name]) for name in MARTS],
     description=(
         "Every source's claim for each figure estimate (marts.fct_figure_estimates) over report date, one panel "
-        "per estimate with two or more claims: value with low-high bars, labelled with claimant and outlet. "
+        "per estimate with two or more claims (durations and distances left out): value with low-high bars, "
+        "labelled with claimant and outlet. "
         "Written to the warehouse's reports folder, <warehouse>_reports/charts/figure_estimates.png (CHARTS_DIR), and shown here."
     ),
 )
 def figure_estimates_chart(context: dg.AssetExecutionContext, warehouse: WarehouseResource,
                            reports: ReportFolders) -> dg.MaterializeResult:
     with warehouse.connect(read_only=True) as con:
-        claims = con.execute(CLAIMS_SQL).df()
+        claims = chart_claims(con)
     folder = Path(reports.charts)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / CHART_FILE
     # the picture is a function of these rows alone: the same rows, the same picture (drawing took
     # 2 s of a rerun at 10,000 articles, where one changed article rarely moves an estimate)
-    digest = hashlib.sha256(claims.to_csv(index=False).encode() + files_digest(CHART_CODE.parent, [CHART_CODE]).encode()).hexdigest()
+    digest = chart_digest(claims)
     drawn_from = path.with_name(path.name + ".sha256")
     unchanged = path.exists() and drawn_from.exists() and drawn_from.read_text() == digest
     if unchanged:

@@ -12,10 +12,25 @@ from orchestration.library.extraction import lexicon as lx  # one home for agenc
 
 _CREDIT = re.compile(
     r"\((?:photo\s+)?credit:[^)]*\)|\((?:" + "|".join(lx.CREDIT_AGENCIES) + r")[^)]{0,60}\)\s*$"
-    r"|\bvia Getty Images\b|^\s*(?:photo|image|credit)s?\s*:",
+    r"|\bvia (?:" + "|".join(lx.PHOTO_LIBRARIES) + r")\b(?: Images)?|^\s*(?:photo|image|credit)s?\s*:",
     re.I,
 )
-_ENLARGE = re.compile(r"\s*Enl(?:ar|ra)ge image\s*$", re.I)
+_LAST_TWO_WORDS = re.compile(r"\s*\b(?P<verb>[A-Za-z]+)\s+(?P<noun>[A-Za-z]+)\s*$")
+
+
+def _swapped(word: str, known: frozenset[str]) -> bool:
+    """``word`` is a known word, or one with two neighbouring letters swapped ("enlrage")."""
+    if word in known:
+        return True
+    return any(word[:i] + word[i + 1] + word[i] + word[i + 2:] in known for i in range(len(word) - 1))
+
+
+def strip_image_label(line: str) -> str:
+    """The line without a trailing image label ("... (AFP) Enlarge image", "View gallery")."""
+    m = _LAST_TWO_WORDS.search(line)
+    if m and m["noun"].lower() in lx.IMAGE_LABEL_NOUNS and _swapped(m["verb"].lower(), lx.IMAGE_LABEL_VERBS):
+        return line[:m.start()]
+    return line
 _PROMPTS = re.compile(
     r"^\s*(?:subscribe to\b|sign up (?:for|to)\b|for more stories from\b|click here\b|download (?:our|the) app\b"
     r"|follow us\b|share (?:this|on)\b|read more\s*$|read also\b|related (?:news|articles?|stories|posts?)\b"
@@ -79,7 +94,7 @@ def split_boilerplate(lines: list[str], metadata_lines: set[int] = frozenset(),
     captions = set()
     for line in lines:
         if _CREDIT.search(line):
-            caption = _CREDIT.sub("", _ENLARGE.sub("", line)).strip()
+            caption = _CREDIT.sub("", strip_image_label(line)).strip()
             if len(caption) > 20:
                 captions.add(caption)
 
@@ -108,7 +123,7 @@ def split_boilerplate(lines: list[str], metadata_lines: set[int] = frozenset(),
             continue
         if (
             _CREDIT.search(line)
-            or _ENLARGE.sub("", stripped) in captions
+            or strip_image_label(stripped) in captions
             or _is_furniture(line, author_bio)
             or _BULLET_META.match(line)
             or _TIME_ONLY.match(line)

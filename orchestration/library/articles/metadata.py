@@ -29,8 +29,12 @@ _LONG_DATE = re.compile(rf"(?P<mon>{_MONTH_RE})\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:
 _DMY_DATE = re.compile(rf"(?P<d>\d{{1,2}})\s+(?P<mon>{_MONTH_RE})\s+(?P<y>(?:19|20)\d{{2}})")
 _MONTH_YEAR = re.compile(rf"(?P<mon>{_MONTH_RE})\s+(?P<y>(?:19|20)\d{{2}})")
 _DATELINE = re.compile(r"^\s*(?:•\s*)?(?:published|posted|updated|date)?\s*:?\s*(?P<rest>.{6,40})$", re.I)
+# How a report asks to be cited ("Please cite as:", "Suggested citation:", "How to cite this report:"):
+# "<publisher>, <title> [in <report>], <date>." names its publisher, title and date
 _CITE_AS = re.compile(
-    r"^\s*Please cite as:\s*(?P<pub>[^,]+),\s*'?(?P<section>.*?)'?\s+in\s+\*?(?P<report>[^*]+?)\*?,\s*(?P<when>[^.]+)\.?\s*$",
+    r"^\s*(?:please\s+cite\s+as|cite\s+as|suggested\s+citation|recommended\s+citation|how\s+to\s+cite(?:\s+this\s+\w+)?)"
+    r"\s*:\s*(?P<pub>[^,]+),\s*(?:[‘'\"“](?P<quoted>[^’'\"”]+)[’'\"”]|(?P<plain>[^,]*?))"
+    r"(?:\s+in\s+\*?(?P<report>[^*,]+?)\*?)?,\s*(?P<when>[^,.]+)\.?\s*$",
     re.I,
 )
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright)\s*(?:\d{4}\s+)?(?P<pub>[A-Z][^|\d©]{2,80}?)"
@@ -123,7 +127,8 @@ def infer_metadata(lines: list[str]) -> InferredMetadata:
         cite = _CITE_AS.match(line)
         if cite:
             meta.publisher = _clean(cite["pub"])
-            meta.title = f"{_clean(cite['report'])} – {_clean(cite['section'])}"
+            section = cite["quoted"] or cite["plain"]
+            meta.title = f"{_clean(cite['report'])} – {_clean(section)}" if cite["report"] else _clean(section)
             meta.title_source = "cite_as"
             found = parse_date(cite["when"])
             if found:

@@ -369,6 +369,9 @@ def _shift_months(d: date, n: int) -> date:
     return date(y, m + 1, min(d.day, monthrange(y, m + 1)[1]))
 
 
+REFERENCE_SLACK_DAYS = 31
+
+
 class _Context:
     """Anchors for incomplete dates: the published date, else the article's own full dates."""
 
@@ -395,6 +398,13 @@ class _Context:
             return self.published
         i = bisect_right(self.full_pos, pos) - 1
         return self.full[i] if i >= 0 else self.reference
+
+    def only_reference(self, pos: int) -> bool:
+        """Whether the anchor at ``pos`` is the reference date: a guess at when an undated article
+        was written, not a date it gives. News reports what has happened, so a month or a day with
+        no year is then read as the latest one not after it (REFERENCE_SLACK_DAYS allowed: the
+        article may postdate its captions by days)."""
+        return not self.published and bisect_right(self.full_pos, pos) == 0 and self.reference is not None
 
     def ref(self) -> tuple[date | None, str]:
         """Reference 'now' for relative expressions."""
@@ -432,6 +442,9 @@ def _infer_day_year(m: int, d: int, wd: int | None, pos: int, ctx: _Context) -> 
     anchor = ctx.day_anchor(pos)
     if anchor is None:
         return ctx.common_year
+    if ctx.only_reference(pos) and wd is None:
+        latest = anchor + timedelta(days=REFERENCE_SLACK_DAYS)
+        return latest.year if (m, d) <= (latest.month, latest.day) else latest.year - 1
     options = []
     for y in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
@@ -464,6 +477,9 @@ def _infer_month_year(m: int, rel: str | None, pos: int, ctx: _Context) -> tuple
             return (p.year if m < p.month else p.year - 1), "relative_published"
         return (p.year if m <= p.month else p.year - 1), "year_inferred"
     anchor = ctx.day_anchor(pos)
+    if anchor is not None and ctx.only_reference(pos):
+        latest = anchor + timedelta(days=REFERENCE_SLACK_DAYS)
+        return (latest.year if m <= latest.month else latest.year - 1), "year_inferred"
     if anchor is not None:  # nearest month to the article's own previous full date
         best = min((anchor.year - 1, anchor.year, anchor.year + 1),
                    key=lambda y: abs((y * 12 + m) - (anchor.year * 12 + anchor.month)))

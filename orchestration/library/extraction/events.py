@@ -41,7 +41,8 @@ _NP_INTERNAL = {"compound", "poss", "appos", "conj", "cc", "det", "amod", "nmod"
 _TARGET_WORDS = {"against", "targeting", "targeted", "target", "targets"}
 # Lines that carry dates but no happenings: references, captions with credits, links.
 _NON_EVENT_LINE = re.compile(
-    r"\[url\]|\bcite\s+as\b|\bphoto\s*credit|\(credit\s*:|\bvia\s+Getty|^\s*(?:photo|image|picture)\s*:"
+    r"\[url\]|\bcite\s+as\b|\bphoto\s*credit|\(credit\s*:|\bvia\s+(?:" + "|".join(lx.PHOTO_LIBRARIES) + r")\b"
+    r"|^\s*(?:photo|image|picture)\s*:"
     r"|\([A-Z][A-Za-z]+/[A-Z][^)]*\)|\([A-Z][^)/]*/[A-Z]{2,}[^)]*\)"
     r"|^\s*(?:this|a|an|the)?\s*(?:aerial\s+)?(?:picture|photo|photograph|image|file\s+photo)\s+(?:shows|taken)",
     re.IGNORECASE,

@@ -309,6 +309,11 @@ NON_ACTOR_WORDS: frozenset[str] = frozenset({
     "copyright", "caption", "file", "files", "analysis", "explainer", "editorial", "supplied", "handout",
     "gmt", "utc",
 })
+# Labels a saved page leaves after a photo caption ("Enlarge image", "View gallery"); a label
+# with two letters swapped ("Enlrage image") is the same label.
+IMAGE_LABEL_VERBS: frozenset[str] = frozenset({"enlarge", "expand", "view", "zoom", "open", "see", "show"})
+IMAGE_LABEL_NOUNS: frozenset[str] = frozenset({"image", "images", "photo", "photos", "picture", "pictures", "gallery",
+                                               "slideshow"})
 # Trailing words trimmed from a name ("The Jerusalem Post Newsletter" -> "The Jerusalem Post").
 TRAILING_JUNK: frozenset[str] = frozenset({"newsletter", "website", "app", "podcast", "channel"})
 
@@ -323,6 +328,8 @@ KNOWN_ORGS: dict[str, tuple[str, str]] = {
     "UNHCR": ("UNHCR", "organization"), "UNICEF": ("UNICEF", "organization"),
     "WFP": ("World Food Programme", "organization"), "OCHA": ("OCHA", "organization"),
     "UNRWA": ("UNRWA", "organization"), "OHCHR": ("OHCHR", "organization"),
+    "World Health Organization": ("World Health Organization", "organization"),
+    "WHO": ("World Health Organization", "organization"),
     "IOM": ("International Organization for Migration", "organization"),
     "MSF": ("Médecins Sans Frontières", "organization"),
     "Doctors Without Borders": ("Médecins Sans Frontières", "organization"),
@@ -351,6 +358,23 @@ KNOWN_ORGS: dict[str, tuple[str, str]] = {
     "Red Cross": ("Red Cross", "organization"), "Red Crescent": ("Red Crescent", "organization"),
     "White Helmets": ("White Helmets", "organization"),
 }
+# UN bodies as news copy describes them: "the UN refugee agency", "the U.N. children's agency", "the
+# United Nations' human rights office" (the words between "UN" and the head noun -> the body, as
+# KNOWN_ORGS names it). Lower case; "'s" and hyphens removed before the lookup.
+UN_DESCRIBED: dict[str, str] = {
+    "refugee": "UNHCR", "refugees": "UNHCR", "high commissioner for refugees": "UNHCR",
+    "children": "UNICEF", "child": "UNICEF", "childrens": "UNICEF", "children emergency": "UNICEF",
+    "human rights": "OHCHR", "rights": "OHCHR", "high commissioner for human rights": "OHCHR",
+    "humanitarian": "OCHA", "humanitarian affairs": "OCHA", "humanitarian coordination": "OCHA",
+    "aid coordination": "OCHA", "emergency relief": "OCHA",
+    "food": "World Food Programme", "food aid": "World Food Programme",
+    "health": "World Health Organization", "migration": "International Organization for Migration",
+    "palestinian refugee": "UNRWA", "palestine refugee": "UNRWA", "nuclear": "IAEA",
+}
+# Head nouns of such a description ("agency", "office").
+UN_BODY_HEADS: frozenset[str] = frozenset({"agency", "office", "body", "fund", "programme", "program", "organization",
+                                            "organisation", "watchdog", "commission", "commissioner"})
+
 # Leading acronyms expanded in canonical names ("UN Security Council").
 ACRONYM_PREFIXES: dict[str, str] = {"UN": "United Nations", "U.N.": "United Nations", "EU": "European Union"}
 
@@ -524,6 +548,14 @@ WEEKDAY_NUMBERS: dict[str, int] = {"monday": 0, "tuesday": 1, "wednesday": 2, "t
 # spaCy entity labels that name places: where things happen, never an actor by themselves
 PLACE_LABELS: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
 
+# --- modality ---------------------------------------------------------------------------------
+
+# Words that make a figure a ceiling rather than a count: "potentially rising to 9,000", "could reach 100".
+MODALITY_ADVERBS: frozenset[str] = frozenset({"potentially", "possibly", "likely", "perhaps", "probably"})
+# -ing forms of verbs of rising that take "to" + a number ("rising to", "climbing to")
+RISING_FORMS: frozenset[str] = frozenset({"rising", "climbing", "increasing", "growing", "reaching", "swelling",
+                                          "mounting", "jumping", "soaring"})
+
 # --- reporting --------------------------------------------------------------------------------
 
 # Verbs that attribute a statement or a figure to a source (lemma -> cue written in the record).
@@ -561,6 +593,8 @@ EXTRA_OUTLET_NAMES: frozenset[str] = frozenset({
     "dabanga", "mizzima", "geo news", "ndtv", "newsweek", "al-quds", "ahram online", "al-mayadeen", "hawar",
     "anha", "epa",
 })
+# Photo libraries: "via Getty Images" is a credit wherever it stands, a news agency ("via Reuters") is not
+PHOTO_LIBRARIES: tuple[str, ...] = ("Getty", "Shutterstock", "Alamy", "Wikimedia", "Flickr", "Unsplash")
 # News and photo agencies whose names mark a photo credit ("(Reuters/Ahmad X)")
 CREDIT_AGENCIES: tuple[str, ...] = ("Reuters", "Getty", "Anadolu", "Xinhua", "Sputnik", "TASS", "AFP", "AP", "EPA",
                                     "ANHA", "SANA", "Shutterstock", "Alamy", "Wikimedia", "Flickr")

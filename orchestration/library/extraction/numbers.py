@@ -42,6 +42,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from orchestration.library.extraction import lexicon as lx
+
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -91,10 +93,12 @@ HEDGES: dict[tuple[str, ...], str] = {
     ("no", "fewer", "than"): "at_least", ("not", "less", "than"): "at_least",
     ("not", "fewer", "than"): "at_least", ("a", "minimum", "of"): "at_least",
     ("up", "to"): "up_to", ("as", "many", "as"): "up_to", ("as", "much", "as"): "up_to",
-    ("a", "maximum", "of"): "up_to", ("potentially", "rising", "to"): "up_to",
+    ("a", "maximum", "of"): "up_to",
     ("less", "than"): "less_than", ("fewer", "than"): "less_than", ("under",): "less_than",
     ("below",): "less_than", ("just", "under"): "less_than", ("just", "below"): "less_than",
 }
+# "potentially rising to 9,000", "possibly climbing to 50": a modality and a verb of rising make a ceiling
+HEDGES.update({(adverb, rising, "to"): "up_to" for adverb in lx.MODALITY_ADVERBS for rising in lx.RISING_FORMS})
 MAX_HEDGE_LEN = max(len(k) for k in HEDGES)
 
 #: hedges written after the number ("1,000 or more")

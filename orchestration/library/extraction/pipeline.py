@@ -29,6 +29,8 @@ def split_sentences(doc, article: ArticleInput) -> list[Sentence]:
             end -= 1
         while start < end and body[start].isspace():
             start += 1
+        if start == end:  # a "sentence" of blank lines only ("January 2\n\n"): kept whole, so it slices
+            start, end = sent.start_char, sent.end_char
         paragraph_no = body.count("\n\n", 0, start) if "\n\n" in body else body.count("\n", 0, start)
         out.append(Sentence(article.article_id, i, paragraph_no, start, end, body[start:end]))
     return out

@@ -11,6 +11,9 @@ ACTOR_TYPES = ("person", "organization", "state", "armed_group", "media", "gover
 MENTION_RESOLUTIONS = ("name", "surname", "acronym", "role", "metonym", "alias", "institution", "reference")
 COUNT_TYPES = ("killed", "wounded", "displaced", "sheltered", "detained", "missing", "returned", "aid", "flights",
                "distance", "duration", "other")
+# count types that measure time or space ("for ten days", "2.7 km away"), not people or things: analysts
+# do not set them side by side as estimates of their own (the chart and the claims brief leave them out)
+MEASURE_COUNT_TYPES = ("distance", "duration")
 QUALIFIERS = ("exact", "about", "over", "at_least", "up_to", "less_than", "range", "vague")
 SOURCE_TYPES = ("newspaper", "news_agency", "broadcaster", "ngo", "government", "intergovernmental", "think_tank",
                 "social_media", "photo_agency", "other")

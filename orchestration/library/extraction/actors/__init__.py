@@ -32,7 +32,7 @@ Modules, in stage order (later ones import earlier ones):
 """
 from __future__ import annotations
 
-from orchestration.library.extraction.actors.keys import actor_key
+from orchestration.library.extraction.actors.keys import actor_key, name_variants
 from orchestration.library.extraction.actors.mentions import extract_mentions, mention_at
 
-__all__ = ["actor_key", "extract_mentions", "mention_at"]
+__all__ = ["actor_key", "name_variants", "extract_mentions", "mention_at"]

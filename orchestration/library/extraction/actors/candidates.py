@@ -154,6 +154,51 @@ def _gazetteer_candidates(doc, body: str) -> list[_Cand]:
     return out
 
 
+_UN = {"UN", "U.N.", "U.N", "United Nations"}
+
+
+UN_REFERENCE_REACH = 400  # tokens back "the UN agency" looks for the UN body it refers to
+
+
+def _un_body_named_before(toks, i: int) -> str | None:
+    """The UN body named last before token ``i`` by a name or acronym the lexicon knows ("OCHA")."""
+    bodies = set(lx.UN_DESCRIBED.values())
+    for k in range(i - 1, max(-1, i - UN_REFERENCE_REACH), -1):
+        known = lx.KNOWN_ORGS.get(toks[k].text)
+        if known and (known[0] in bodies or toks[k].text in bodies):
+            return toks[k].text
+    return None
+
+
+def _described_un_body_candidates(doc) -> list[_Cand]:
+    """ "the UN refugee agency", "the U.N.'s human rights office": the body the description names
+    (lexicon.UN_DESCRIBED), as one mention from "UN" to the head noun; a bare "the UN agency" is
+    the UN body named before it ("OCHA ... The UN agency reports")."""
+    toks = tokens(doc)
+    out = []
+    for i, t in enumerate(toks):
+        start = i
+        if t.text == "United" and i + 1 < len(toks) and toks[i + 1].text == "Nations":
+            i += 1
+        elif t.text not in _UN:
+            continue
+        words = []
+        for k in range(i + 1, min(i + 7, len(toks))):
+            w = toks[k]
+            if w.lower_ in lx.UN_BODY_HEADS:
+                described = " ".join(x for x in words if x not in ("'s", "’s", "'", "’", "-", "the", "'s"))
+                described = described.replace("'s", "").strip()
+                body = lx.UN_DESCRIBED.get(described) if described else _un_body_named_before(toks, start)
+                if body:
+                    canonical, atype = lx.KNOWN_ORGS.get(body, (body, "organization"))
+                    out.append(_Cand(start, k + 1, "gaz", gaz=("org", canonical, atype)))
+                break
+            if not (w.is_alpha or w.text in ("'s", "’s", "'", "’", "-")) or w.is_sent_start:
+                break
+            words.append(w.lower_.replace("’", "'"))
+    return out
+
+
 def _keyword_org_candidates(doc) -> list[_Cand]:
     """Capitalised chains containing an organisation word: "Syrian Observatory for Human Rights",
     "Malcolm H. Kerr Carnegie Middle East Center", "European Union Agency for Asylum"."""

@@ -48,7 +48,9 @@ def _resolve_person(name: str, tok_i: int, tables: _Tables) -> tuple[str, str] |
         entries = tables.by_surname[key]
         before = [canon for pos, canon in entries if pos < tok_i]
         if before:  # journalistic convention: full name first, surname afterwards
-            return before[-1], "surname"
+            # two people of one surname ("Bashar al-Assad ... his brother Maher al-Assad ... Assad's
+            # regime"): the bare surname is the one the article introduced first, its principal
+            return before[0], "surname"
         if tok_i < tables.first_para_end:  # a headline may use the surname before the full name
             return entries[0][1], "surname"
     return None

@@ -15,7 +15,7 @@ _DOUBLED = re.compile(r"(.)\1+")
 def actor_key(name: str) -> str:
     """Normalise a name so spelling variants of one actor compare equal.
 
-    "Khmeimim" / "Hmeimim" / "Hmeimin" -> "hmeimin"; "Kyrylenko" / "Kirilenko" -> "kirilenko";
+    "Khmeimim" / "Hmeimim" -> "hmeimim"; "Kyrylenko" / "Kirilenko" -> "kirilenko";
     "Al-Sharaa" / "al-Sharaa" / "Sharaa" -> "shara"; "the Kremlin" -> "kremlin"; "Assad's" -> "asad".
     Deliberately lossy: it is a
     matching key, never displayed.
@@ -26,7 +26,7 @@ def actor_key(name: str) -> str:
     text = _TRAILING_POSSESSIVE.sub("", text)
     text = _APOSTROPHES.sub("", text)
     text = _ARABIC_ARTICLE.sub(" ", text)  # "al-Sharaa" -> " Sharaa"
-    words = _NON_ALNUM.sub(" ", text).split()
+    words = _ministry_first(_state_named(_NON_ALNUM.sub(" ", text).split()))
     if words and words[0] == "the":
         words = words[1:]
     out = []
@@ -41,7 +41,145 @@ def actor_key(name: str) -> str:
         if len(w) > 5 and w.endswith(("yi", "iy")):  # Monastyrskyi / Monastyrsky, Zelenskiy
             w = w[:-2] + "y"
         w = w.replace("y", "i")  # Ukrainian / Russian transliteration: Kyrylenko / Kirilenko
-        if len(w) > 3 and w.endswith("m"):  # Hmeimim / Hmeimin (final -n is far more common)
-            w = w[:-1] + "n"
         out.append(w)
     return " ".join(out)
+
+
+_OFFICES = ("ministry", "department", "office")
+
+
+def _state_prefixes() -> list[tuple[list[str], list[str]]]:
+    """(words, the state's name in words) for demonyms and possessives ("sri lankan", "iraqs"),
+    longest first: "Sri Lankan Police" and "Sri Lanka's police" key as "Sri Lanka Police" does."""
+    global _STATE_PREFIXES
+    if _STATE_PREFIXES is None:
+        from orchestration.library.extraction import lexicon as lx
+
+        pairs = {}
+        for demonym, country in lx.DEMONYMS.items():
+            pairs[demonym.casefold()] = country.casefold()
+            pairs[country.casefold() + "s"] = country.casefold()  # "Iraq's" without its apostrophe
+        _STATE_PREFIXES = sorted(((k.split(), [w for w in v.split() if w != "the"]) for k, v in pairs.items()),
+                                 key=lambda kv: -len(kv[0]))
+    return _STATE_PREFIXES
+
+
+_STATE_PREFIXES: list | None = None
+
+
+def _state_named(words: list[str]) -> list[str]:
+    """A body named after its state by demonym or possessive is keyed by the state's name; a
+    one-word name ("Russian") stays as it is."""
+    lead = 1 if words[:1] == ["the"] else 0
+    for prefix, state in _state_prefixes():
+        n = len(prefix)
+        if words[lead:lead + n] == prefix and len(words) > lead + n:
+            return words[:lead] + state + words[lead + n:]
+    return words
+_PORTFOLIO_AFFAIRS = {"Foreign": "Foreign Affairs", "Home": "Home Affairs", "Internal": "Internal Affairs"}
+
+
+def _countries() -> dict[tuple[str, ...], list[str]]:
+    """Country names and their variants in words ("democratic republic of the congo", "drc") ->
+    the canonical name in words."""
+    global _COUNTRY_WORDS
+    if _COUNTRY_WORDS is None:
+        from orchestration.library.extraction import lexicon as lx
+
+        _COUNTRY_WORDS = {}
+        for form, canonical in lx.COUNTRIES.items():
+            words = tuple(w for w in _NON_ALNUM.sub(" ", form.casefold()).split() if w != "the")
+            _COUNTRY_WORDS[words] = [w for w in _NON_ALNUM.sub(" ", canonical.casefold()).split() if w != "the"]
+    return _COUNTRY_WORDS
+
+
+_COUNTRY_WORDS: dict | None = None
+
+
+def _state_last(words: list[str]) -> list[str]:
+    """ "armed forces of (the) democratic republic of congo" -> "democratic republic of the congo armed
+    forces": a state's body keyed with the state first, as "Congolese armed forces" is."""
+    for i in range(1, len(words) - 1):
+        if words[i] != "of":
+            continue
+        tail = tuple(w for w in words[i + 1:] if w != "the")
+        state = _countries().get(tail)
+        if state:
+            return state + words[:i]
+    return words
+
+
+def _ministry_first(words: list[str]) -> list[str]:
+    """ "ministry of (the) health" -> "health ministry": one body, two word orders."""
+    words = _state_last(words)
+    for i, w in enumerate(words):
+        if w in _OFFICES and i + 2 < len(words) and words[i + 1] == "of":
+            rest = [x for x in words[i + 2:] if x != "the"]
+            if rest and len(rest) <= 3:
+                return words[:i] + rest + [w]
+    return words
+
+
+_AFTER = re.compile(r"^(?P<before>.*?)\b(?P<office>Ministry|Department) of (?:the )?(?P<what>[A-Z][\w'’ ]{2,40})$")
+_BEFORE = re.compile(r"^(?P<words>.*?)\s*\b(?P<office>Ministry|Department)$")
+
+
+_GOVERNMENT_AFTER = re.compile(r"^(?P<x>[A-Z][\w'’ -]{1,40}?) (?:State |Provincial |Regional |Federal |City )?Government$")
+_GOVERNMENT_OF = re.compile(r"^Government of (?:the )?(?P<x>[A-Z][\w'’ -]{1,40})$")
+
+
+def name_variants(name: str | None) -> list[str]:
+    """Other ways a body's name is written: "Iraqi Health Ministry" <-> "Iraqi Ministry of Health",
+    "Manipur State Government" <-> "Government of Manipur", "Sri Lankan Police" <-> "Sri Lanka
+    Police", "Defence" <-> "Defense". Aliases, so that either spelling finds it."""
+    if not name:
+        return []
+    name = name.strip()
+    out = []
+    m = _GOVERNMENT_AFTER.match(name)
+    if m and not _is_state_word(m["x"]):
+        out.append(f"Government of {m['x']}")
+    m = _GOVERNMENT_OF.match(name)
+    if m:
+        out.append(f"{m['x']} Government")
+    out += _state_word_swapped(name)
+    m = _AFTER.match(name.strip())
+    if m:
+        out.append(f"{m['before']}{m['what']} {m['office']}".strip())
+    m = _BEFORE.match(name.strip())
+    if m and not _AFTER.match(name.strip()):
+        words = m["words"].split()
+        k = len(words)  # the words naming the portfolio: after the state's name or demonym ("Iraqi")
+        while k > 0 and words[k - 1][:1].isupper() and not _is_state_word(words[k - 1]):
+            k -= 1
+        what = " ".join(words[k:])
+        what = _PORTFOLIO_AFFAIRS.get(what, what)  # "Foreign Ministry" is the Ministry of Foreign Affairs
+        if what and len(words) - k <= 3:
+            out.append(" ".join([*words[:k], m["office"], "of", what]))
+    for v in [name, *out]:
+        if "Defence" in v:
+            out.append(v.replace("Defence", "Defense"))
+        elif "Defense" in v:
+            out.append(v.replace("Defense", "Defence"))
+    return [v for v in dict.fromkeys(out) if v != name]
+
+
+def _state_word_swapped(name: str) -> list[str]:
+    """ "Sri Lankan Police" -> "Sri Lanka Police", "Nigeria Police Force" -> "Nigerian Police Force":
+    a body named by its state's demonym is named by the state too, and the other way round."""
+    from orchestration.library.extraction import lexicon as lx
+
+    for demonym, country in sorted(lx.DEMONYMS.items(), key=lambda kv: -len(kv[0])):
+        if name.startswith(demonym + " ") and len(name) > len(demonym) + 3:
+            return [country + name[len(demonym):]]
+    for demonym, country in sorted(lx.DEMONYMS.items(), key=lambda kv: -len(kv[1])):
+        if name.startswith(country + " ") and len(name) > len(country) + 3:
+            return [demonym + name[len(country):]]
+    return []
+
+
+def _is_state_word(word: str) -> bool:
+    from orchestration.library.extraction import lexicon as lx
+
+    bare = re.sub(r"[’']s$", "", word)
+    return bare in lx.DEMONYMS or bare in lx.COUNTRIES

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from orchestration.library.extraction.actors.candidates import (
+    _described_un_body_candidates,
     _gazetteer_candidates,
     _keyword_org_candidates,
     _ner_candidates,
@@ -29,6 +30,7 @@ def extract_mentions(doc, article: ArticleInput) -> list[EntityMention]:
         return bisect_right(sent_starts, tok_i) - 1
 
     cands = _ner_candidates(doc) + _gazetteer_candidates(doc, body) + _keyword_org_candidates(doc)
+    cands += _described_un_body_candidates(doc)
     cands += _pseudonym_candidates(doc, body) + _institution_candidates(doc)
     chosen = _select(cands, doc)
     extra: list[_Cand] = []

@@ -106,7 +106,7 @@ LEVEL_NOUNS = {"toll", "number", "count", "tally", "figure", "total"}
 LISTING_VERBS = {"include", "be", "comprise", "number"}
 CHANGE_VERBS = {"rise", "climb", "reach", "increase", "grow", "swell", "mount", "hit", "top",
                 "jump", "soar", "surge", "exceed"}
-MODALITY_ADVERBS = {"potentially", "possibly", "likely", "perhaps", "probably"}
+MODALITY_ADVERBS = lx.MODALITY_ADVERBS
 MODALITY_AUX = {"could", "may", "might"}
 MODALITY_HEADS = {"expect", "set", "fear", "predict", "likely", "project", "forecast"}
 PART_MARKERS = {("including",), ("includes",), ("among", "them"), ("among", "whom"),
