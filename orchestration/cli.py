@@ -10,6 +10,8 @@ import argparse
 import sys
 import time
 
+SKIPPED_SHOWN = 30  # a folder of pictures beside the articles is listed in the warehouse, not all here
+
 
 def summary_text(path) -> str:
     from pathlib import Path
@@ -26,6 +28,7 @@ def summary_text(path) -> str:
     with warehouse.connect(path, read_only=True) as con:
         counts = warehouse.table_counts(con)
         errors = con.execute("SELECT file_name, reason FROM raw.ingest_errors ORDER BY file_name").fetchall()
+        skipped = warehouse.skipped_files(con)
         withheld = withheld_rows(con)
     lines = ["", "Warehouse summary", "================="]
     last = publication(path)
@@ -38,6 +41,11 @@ def summary_text(path) -> str:
         lines.append(f"  {schema}.{table}".ljust(width + 4) + f"{rows:>10,}")
     lines.append(f"\nFiles quarantined: {len(errors)}")
     lines += [f"  - {name}: {reason}" for name, reason in errors]
+    if skipped:
+        lines.append(f"Not articles, left alone: {len(skipped)} (raw.skipped_files)")
+        lines += [f"  - {name}: {reason}" for name, _, reason in skipped[:SKIPPED_SHOWN]]
+        if len(skipped) > SKIPPED_SHOWN:
+            lines.append(f"  … and {len(skipped) - SKIPPED_SHOWN:,} more: SELECT * FROM raw.skipped_files")
     lines.append(f"Articles withheld: {len(withheld)}" + (" (their rows broke a check; every other article is published)"
                                                           if withheld else ""))
     lines += [f"  - {describe(row)}" for row in withheld]

@@ -22,6 +22,13 @@ seeds (median of --runs). For each corpus it prints:
     spaced sample of that many articles, which the line says.
 Each pipeline run is `python -m orchestration.cli run`, the command `make run` runs, timed from
 the outside (interpreter start-up included) with a Dagster instance of its own.
+
+Ingest throughput by kind of file comes first: the ingest stage's own code (sync_articles: list
+the folder, read each file, store raw.articles) on a folder of --ingest-files files of one kind,
+text (the seeds), Markdown, saved web pages, single-file archives, PDFs (a printed page and a
+report), Word documents, into a fresh DuckDB file: files, words and megabytes per second. The web
+pages are tests/fixtures/formats/article.html, or the 181 real pages of the article-extraction
+benchmark with --pages (its html/ folder of .html.gz files). `--ingest-only` stops there.
 """
 from __future__ import annotations
 
@@ -256,6 +263,72 @@ def report(r: dict) -> str:
     return "\n".join(lines)
 
 
+FORMATS = REPO / "tests" / "fixtures" / "formats"
+
+
+def _format_sources(pages: Path | None) -> dict[str, list[tuple[str, bytes]]]:
+    """(suffix, bytes) of the files each kind of ingest is timed on."""
+    import gzip
+
+    from scripts.make_format_fixtures import write_docx
+
+    html = [(".html", gzip.decompress(p.read_bytes())) for p in sorted(pages.glob("*.html.gz"))] if pages else []
+    with tempfile.TemporaryDirectory() as tmp:
+        docx = write_docx(Path(tmp) / "note.docx").read_bytes()
+    return {
+        "text": [(".txt", p.read_bytes()) for p in sorted((REPO / "seeds").glob("*.txt"))],
+        "markdown": [(".md", (FORMATS / "article.md").read_bytes())],
+        "html": html or [(".html", (FORMATS / "article.html").read_bytes())],
+        "mhtml": [(".mhtml", (FORMATS / "article.mhtml").read_bytes())],
+        "pdf": [(".pdf", (FORMATS / "article.pdf").read_bytes()), (".pdf", (FORMATS / "report.pdf").read_bytes())],
+        "docx": [(".docx", docx)],
+    }
+
+
+def ingest_throughput(files: int, pages: Path | None) -> list[dict]:
+    """The ingest stage's code (list, read, store) on ``files`` files of each kind, one fresh warehouse each."""
+    from orchestration.library.articles.reader import read_article
+    from orchestration.warehouse import database
+    from orchestration.warehouse.sync import sync_articles
+
+    results = []
+    kinds = _format_sources(pages)
+    for sources in kinds.values():  # once, untimed: each reader's imports and models load on first use
+        read_article(f"warm{sources[0][0]}", sources[0][1])
+    for kind, sources in kinds.items():
+        work = Path(tempfile.mkdtemp(prefix=f"ingest_{kind}_"))
+        try:
+            seeds = work / "seeds"
+            seeds.mkdir()
+            size = 0
+            for k in range(files):
+                suffix, data = sources[k % len(sources)]
+                (seeds / f"{k:05d}{suffix}").write_bytes(data)
+                size += len(data)
+            with database.connect(work / "w.duckdb") as con:
+                started = time.perf_counter()
+                report = sync_articles(con, seeds)
+                seconds = time.perf_counter() - started
+                words = con.execute("SELECT coalesce(sum(word_count), 0) FROM raw.articles").fetchone()[0]
+            results.append({"kind": kind, "files": files, "distinct": len(sources), "seconds": seconds, "words": words,
+                            "megabytes": size / 2**20, "quarantined": len(report.quarantined)})
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    return results
+
+
+def ingest_report(results: list[dict], pages: Path | None) -> str:
+    lines = ["== ingest throughput by kind of file (sync_articles: list the folder, read each file, store raw.articles)"]
+    for r in results:
+        source = (f"{r['distinct']} real pages of the article-extraction benchmark" if r["kind"] == "html" and pages
+                  else f"{r['distinct']} distinct file{'s' if r['distinct'] > 1 else ''}")
+        lines.append(
+            f"  {r['kind']:<8} {r['files']:,} files ({source}, {r['megabytes']:.1f} MB): {r['seconds']:.2f} s, "
+            f"{r['files'] / r['seconds']:,.0f} files/s, {r['words'] / r['seconds']:,.0f} words/s, "
+            f"{r['megabytes'] / r['seconds']:.1f} MB/s" + (f", {r['quarantined']} quarantined" if r["quarantined"] else ""))
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="*", default=[100], help="generated corpus sizes (default: 100)")
@@ -264,8 +337,18 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=500, help="articles compared with bare nlp.pipe at most")
     parser.add_argument("--no-seeds", action="store_true", help="skip the bundled seeds")
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--ingest-files", type=int, default=200, help="files of each kind the ingest throughput reads")
+    parser.add_argument("--pages", type=Path, help="html/ of the article-extraction benchmark: time ingest on its real pages")
+    parser.add_argument("--ingest-only", action="store_true", help="only the ingest throughput by kind of file")
     args = parser.parse_args()
     from scripts.generate_corpus import generate
+
+    ingest = ingest_throughput(args.ingest_files, args.pages)
+    print(ingest_report(ingest, args.pages), flush=True)
+    if args.ingest_only:
+        if args.json:
+            args.json.write_text(json.dumps({"ingest": ingest}, indent=2, default=str))
+        return
 
     def bench(name: str, folder: Path, n: int) -> None:
         result = bench_corpus(name, folder, args.runs if n <= 100 else 1, args.repeats, args.sample)
@@ -296,7 +379,7 @@ def main() -> None:
             f"{r['articles']:,} articles {r['rerun']['wall_s']:.1f} s ({r['rerun']['wall_s'] / base['rerun']['wall_s'] - 1:+.0%}, "
             f"{r['rerun']['wall_s'] / floor:.2f}x the floor)" for r in generated[1:]), flush=True)
     if args.json:
-        args.json.write_text(json.dumps(results, indent=2, default=str))
+        args.json.write_text(json.dumps({"ingest": ingest, "runs": results}, indent=2, default=str))
 
 
 if __name__ == "__main__":

@@ -20,6 +20,8 @@ from pathlib import Path
 import pytest
 
 from orchestration.library.articles.reader import MAX_FILE_BYTES, MAX_TEXT_CHARS
+from scripts.make_format_fixtures import FIXTURES as FORMATS
+from scripts.make_format_fixtures import encrypted_pdf, write_docx
 from tests.conftest import REPO, SEEDS, build, query
 
 ARTICLE = (
@@ -97,8 +99,8 @@ def png_bytes() -> bytes:
 class Case:
     label: str  # as listed in the README table
     name: str  # file name in the seeds folder (relative)
-    outcome: str  # "ingested", "quarantined" or "removed"
-    reason: str = ""  # for quarantined: a fragment of raw.ingest_errors.reason
+    outcome: str  # "ingested", "quarantined", "removed" or "listed" (not an article: raw.skipped_files)
+    reason: str = ""  # for quarantined and listed: a fragment of the reason
 
 
 CASES = [
@@ -137,6 +139,24 @@ CASES = [
     Case("bytes no code page reads as text", "undecidable.txt", "quarantined", "encoding could not be told with confidence"),
     Case("UTF-8 with \\r\\n and \\r-only line endings mixed", "line_endings.txt", "ingested"),
     Case("front matter whose published is not a date", "published_not_a_date.txt", "quarantined", "'published' is not a date"),
+    # what analysts save besides text (tests/fixtures/formats/, made as they make them)
+    Case("web page saved as .html, with its assets folder", "saved_page.html", "ingested"),
+    Case("the saved page's assets folder (NAME_files/)", "saved_page_files/", "listed", "assets of the saved page saved_page.html (3 files)"),
+    Case("page saved as one file (.mhtml)", "saved_page.mhtml", "ingested"),
+    Case("page printed to PDF by the browser", "printed_page.pdf", "ingested"),
+    Case("report PDF with running headers and footnotes", "report.pdf", "ingested"),
+    Case("PDF renamed .txt", "report_renamed.txt", "ingested"),
+    Case("Word document (.docx)", "note.docx", "ingested"),
+    Case("Markdown notes (.md)", "notes.md", "ingested"),
+    Case("web page whose markup is over 1,000,000 characters", "big_markup.html", "ingested"),
+    Case("scanned PDF without a text layer", "scanned.pdf", "quarantined", "no text layer (scanned PDF): run OCR first"),
+    Case("PDF that needs a password", "locked.pdf", "quarantined", "encrypted PDF: it needs a password to open"),
+    Case("damaged PDF", "damaged.pdf", "quarantined", "PDF could not be read"),
+    Case("front matter that opens with --- and never closes", "unclosed_front_matter.txt", "quarantined", "broken front matter"),
+    Case("picture saved beside the articles (.jpg)", "photo.jpg", "listed", "unsupported file type .jpg: save articles as"),
+    Case("file without a suffix", "README", "listed", "unsupported file type (no suffix)"),
+    Case("hidden file (.DS_Store)", ".DS_Store", "listed", "hidden file: skipped"),
+    Case("hidden folder (.git/)", ".git/", "listed", "hidden folder: skipped, with everything inside it"),
 ]
 BY_NAME = {case.name: case for case in CASES}
 
@@ -181,6 +201,26 @@ def write_catalogue(seeds: Path, outside: Path) -> None:
     put("line_endings.txt", b"---\r\ntitle: Mixed line endings\r\npublished: 2025-03-09\r\n---\r\n"
         + ARTICLE.replace("\n\n", "\r\n\r", 1).replace("\n", "\r").encode())
     put("published_not_a_date.txt", b"---\ntitle: Shelling kills 12\npublished: last Sunday\n---\n" + ARTICLE.encode())
+    # saved pages, PDFs, Word and Markdown, and what lies beside them
+    put("saved_page.html", (FORMATS / "article.html").read_bytes())
+    for asset in ("style.css", "app.js", "frame.html"):  # a frame is HTML too: part of the page, never an article
+        put(f"saved_page_files/{asset}", b"<p>Ninety-nine killed in a story the page's frame shows.</p>")
+    put("saved_page.mhtml", (FORMATS / "article.mhtml").read_bytes())
+    put("printed_page.pdf", (FORMATS / "article.pdf").read_bytes())
+    put("report.pdf", (FORMATS / "report.pdf").read_bytes())
+    put("report_renamed.txt", (FORMATS / "report.pdf").read_bytes())
+    write_docx(seeds / "note.docx")
+    put("notes.md", MARKDOWN.encode("utf-8"))
+    page = (FORMATS / "article.html").read_text(encoding="utf-8")
+    put("big_markup.html", page.replace("</head>", "<script>var d='" + "x" * (MAX_TEXT_CHARS + 100_000) + "';</script></head>").encode())
+    put("scanned.pdf", (FORMATS / "scanned.pdf").read_bytes())
+    put("locked.pdf", encrypted_pdf("secret"))
+    put("damaged.pdf", (FORMATS / "report.pdf").read_bytes()[:3000])
+    put("unclosed_front_matter.txt", b"---\ntitle: Shelling kills 12\npublished: 2025-03-09\n\n" + ARTICLE.encode())
+    put("photo.jpg", b"\xff\xd8\xff\xe0" + bytes(200))
+    put("README", b"Notes about this folder.\n")
+    put(".DS_Store", b"\0\0\0\1Bud1")
+    put(".git/HEAD", b"ref: refs/heads/main\n")
 
 
 @pytest.fixture(scope="module")
@@ -246,6 +286,21 @@ def test_quarantine_holds_exactly_the_quarantined_cases(catalogue):
 
 
 @pytest.mark.slow
+def test_every_file_is_built_quarantined_or_listed(catalogue):
+    """Every entry of the folder is accounted for; what is not an article is not counted as one."""
+    warehouse, _, seeds = catalogue
+    accounted = {r[0] for r in query(warehouse, "SELECT file_name FROM raw.articles UNION ALL SELECT file_name FROM raw.ingest_errors "
+                                                "UNION ALL SELECT file_name FROM raw.skipped_files")}
+    listed = {r[0] for r in query(warehouse, "SELECT file_name FROM raw.skipped_files")}
+    assert listed == {c.name for c in CASES if c.outcome == "listed"}
+    for path in seeds.rglob("*"):
+        rel = path.relative_to(seeds).as_posix().encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        if path.is_dir() and rel not in accounted:
+            continue  # a folder is read file by file
+        assert rel in accounted or any(rel.startswith(folder) for folder in listed if folder.endswith("/")), rel
+
+
+@pytest.mark.slow
 def test_every_article_is_extracted(catalogue):
     warehouse, _, _ = catalogue
     unparsed = query(warehouse, "SELECT file_name FROM raw.articles WHERE article_id NOT IN (SELECT article_id FROM raw.extraction_ledger)")
@@ -258,13 +313,17 @@ def test_catalogue_input(catalogue, case):
     warehouse, _, _ = catalogue
     errors = dict(query(warehouse, "SELECT file_name, reason FROM raw.ingest_errors"))
     articles = {r[0] for r in query(warehouse, "SELECT file_name FROM marts.dim_articles")}
+    listed = dict(query(warehouse, "SELECT file_name, reason FROM raw.skipped_files"))
     if case.outcome == "quarantined":
         assert case.name in errors and case.reason in errors[case.name], errors.get(case.name)
-        assert case.name not in articles
+        assert case.name not in articles and case.name not in listed
     elif case.outcome == "ingested":
-        assert case.name in articles and case.name not in errors
-    else:  # removed: neither an article nor an error
+        assert case.name in articles and case.name not in errors and case.name not in listed
+    elif case.outcome == "listed":  # not an article: listed with its reason, neither built nor quarantined
+        assert case.name in listed and case.reason in listed[case.name], listed.get(case.name)
         assert case.name not in articles and case.name not in errors
+    else:  # removed: neither an article nor an error
+        assert case.name not in articles and case.name not in errors and case.name not in listed
 
 
 def _article(warehouse, name):

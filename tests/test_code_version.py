@@ -19,3 +19,13 @@ def test_an_edit_in_a_subpackage_changes_the_digest(tmp_path):
     nested.write_text("B = 2\n")
     code_digest.cache_clear()  # cached per process: the code does not change under a running pipeline
     assert code_digest(tmp_path) != before
+
+
+def test_the_reader_version_covers_every_reader_module_and_the_libraries_that_read_files(monkeypatch):
+    from orchestration.warehouse.sync import READER_DIR, reader_version
+
+    names = {p.relative_to(READER_DIR).as_posix() for p in code_files(READER_DIR)}
+    assert {"reader.py", "webpage.py", "pdf.py", "mhtml.py", "word.py", "formats.py", "folder.py", "boilerplate.py"} <= names
+    before = reader_version()
+    monkeypatch.setattr("importlib.metadata.version", lambda name: "0.0.1")  # an upgraded trafilatura or pypdf
+    assert reader_version() != before

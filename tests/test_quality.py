@@ -23,7 +23,7 @@ def test_every_suite_is_valid_great_expectations_json():
 def _articles_frame(**overrides):
     row = dict(article_id="0123456789abcdef", file_name="a.txt", content_sha256="a" * 64, body_text="Body.",
                body_length=5, word_count=1, encoding="utf-8", published_date_precision="day", title_source="headline",
-               metadata_source="inferred", title="T", published_year=2025, copies_of_content=1)
+               metadata_source="inferred", title="T", published_year=2025, copies_of_content=1, source_format="text")
     frame = pd.DataFrame([row, {**row, "article_id": "fedcba9876543210", "file_name": "b.txt", "content_sha256": "b" * 64}])
     for column, value in overrides.items():
         frame.loc[1, column] = value
@@ -45,6 +45,11 @@ def test_duplicate_key_fails_naming_the_expectation_with_sample_rows():
 def test_missing_article_is_caught_by_row_count():
     outcome = validate(SUITES["raw_articles"], _articles_frame(), {"expected_articles": 3})
     assert [f.expectation for f in outcome.errors] == ["expect_table_row_count_to_equal"]
+
+
+def test_a_source_format_outside_the_value_set_is_an_error():
+    outcome = validate(SUITES["raw_articles"], _articles_frame(source_format="rtf"), {"expected_articles": 2})
+    assert [(f.expectation, f.column) for f in outcome.errors] == [("expect_column_values_to_be_in_set", "source_format")]
 
 
 def test_warn_expectations_do_not_count_as_errors():

@@ -49,6 +49,13 @@ INGEST_ERRORS_COLUMNS = [
     ("file_name", "VARCHAR NOT NULL"), ("reason", "VARCHAR NOT NULL"), ("content_sha256", "VARCHAR"),
     ("size_bytes", "BIGINT"), ("detected_at", "TIMESTAMP"),
 ]
+# entries of the seeds folder that are not articles (articles/folder.py): files of another type,
+# hidden files and folders, a saved page's assets folder; listed so every file is accounted for,
+# and never counted as articles or as quarantined ones
+SKIPPED_FILES_COLUMNS = [
+    ("file_name", "VARCHAR NOT NULL"), ("kind", "VARCHAR NOT NULL"), ("reason", "VARCHAR NOT NULL"),
+    ("files", "INTEGER"), ("detected_at", "TIMESTAMP"),
+]
 # articles a run withheld (warehouse/withhold.py): their rows broke a row-level invariant or their
 # extraction failed; the last published version is kept when there is one
 WITHHELD_COLUMNS = [
@@ -136,6 +143,7 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
     _ensure_table(con, "raw.articles", ARTICLES_COLUMNS)
     _ensure_table(con, "raw.ingest_errors", INGEST_ERRORS_COLUMNS)
+    _ensure_table(con, "raw.skipped_files", SKIPPED_FILES_COLUMNS)
     _ensure_table(con, "raw.extraction_ledger", LEDGER_COLUMNS)
     _ensure_table(con, "raw.withheld_articles", WITHHELD_COLUMNS)
     for table, record_type in EXTRACTION_TABLES.items():
@@ -341,6 +349,15 @@ def delete_articles(con: duckdb.DuckDBPyConnection, tables: Iterable[str], artic
         return
     for table in tables:
         con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [list(article_ids)])
+
+
+def skipped_files(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str]]:
+    """(file name, kind, reason) of the folder's entries that are not articles; none in a warehouse
+    published before they were listed."""
+    try:
+        return con.execute("SELECT file_name, kind, reason FROM raw.skipped_files ORDER BY file_name").fetchall()
+    except duckdb.CatalogException:
+        return []
 
 
 def table_counts(con: duckdb.DuckDBPyConnection, schemas: Sequence[str] = SCHEMAS) -> list[tuple[str, str, int]]:

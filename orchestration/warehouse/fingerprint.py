@@ -13,7 +13,7 @@ import hashlib
 from pathlib import Path
 
 from orchestration import settings
-from orchestration.library.articles.reader import list_article_files
+from orchestration.library.articles.folder import survey_folder
 from orchestration.warehouse.code_version import code_files, files_digest
 
 # the code and configuration a build depends on, below the repository root (and the suites, wherever
@@ -24,9 +24,12 @@ CODE_SUFFIXES = (".py", ".sql", ".yml", ".yaml", ".csv", ".json", ".lock")
 
 
 def folder_digests(seeds: Path) -> dict[str, str]:
-    """Each article file's content digest, by its name relative to the seeds folder."""
-    digests = {}
-    for rel, path in list_article_files(seeds):
+    """Each article file's content digest, by its name relative to the seeds folder; an entry that
+    is not an article (raw.skipped_files) by what it is, not its content: a new or removed one
+    changes what the warehouse lists, an edit to it changes nothing."""
+    survey = survey_folder(seeds)
+    digests = {entry.file_name: f"skipped {entry.kind} ({entry.files} files)" for entry in survey.skipped}
+    for rel, path in survey.articles:
         try:
             if not path.is_file():  # a named pipe would block a read forever; ingest quarantines it
                 digests[rel] = "not a regular file"

@@ -2,7 +2,9 @@
 
 Only files whose bytes changed are parsed again; a changed or removed file's rows are deleted
 from every raw table in the same transaction, so no table ever holds rows of an article
-version that no longer exists. Unreadable files go to raw.ingest_errors with a reason.
+version that no longer exists. Unreadable files go to raw.ingest_errors with a reason; entries
+that are not articles (another file type, hidden files, a saved page's assets folder) are listed
+in raw.skipped_files with theirs.
 
 Nothing a file holds can stop the others: a file is read only if it is a regular file inside
 the seeds folder (links are resolved first and refused if they lead outside), at most
@@ -22,6 +24,7 @@ from pathlib import Path
 
 import duckdb
 
+from orchestration.library.articles.folder import SkippedEntry, survey_folder
 from orchestration.library.articles.reader import (
     MAX_FILE_BYTES,
     Article,
@@ -38,10 +41,23 @@ DEPENDENT_TABLES = [f"raw.{t}" for t in warehouse.EXTRACTION_TABLES] + ["raw.ext
 READER_DIR = Path(__file__).resolve().parents[1] / "library" / "articles"
 
 
+# the libraries that read web pages, PDFs and Word documents: a new version may read a file differently
+READER_LIBRARIES = ("trafilatura", "pypdf", "python-docx", "lxml")
+
+
 def reader_version() -> str:
-    """Digest of the file-reading code: a change to decoding, metadata or boilerplate rules
-    re-reads every file (and so re-extracts it, since offsets index the body it produces)."""
-    return code_digest(READER_DIR)
+    """Digest of the file-reading code and the versions of the libraries it reads files with: a
+    change to decoding, metadata or boilerplate rules, or an upgraded extractor, re-reads every file
+    (and so re-extracts it, since offsets index the body it produces)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    versions = []
+    for name in READER_LIBRARIES:
+        try:
+            versions.append(f"{name}=={version(name)}")
+        except PackageNotFoundError:
+            versions.append(f"{name} missing")
+    return hashlib.sha256(f"{code_digest(READER_DIR)}\0{','.join(versions)}".encode()).hexdigest()[:12]
 
 
 @dataclass
@@ -52,6 +68,7 @@ class IngestReport:
     unchanged: int = 0
     quarantined: list[IngestError] = field(default_factory=list)
     vanished: list[str] = field(default_factory=list)  # listed, then gone before it could be read
+    skipped: list[SkippedEntry] = field(default_factory=list)  # not articles: other file types, hidden, page assets
 
     @property
     def total_articles(self) -> int:
@@ -157,6 +174,8 @@ def sync_articles(con: duckdb.DuckDBPyConnection, seeds: Path, log=None) -> Inge
     if not seeds.is_dir():
         raise FileNotFoundError(f"Seeds folder {seeds} does not exist (set SEEDS_DIR to the folder of article files).")
     files = list_article_files(seeds)
+    # what is not an article is listed, never read (a second walk of the folder: cheap beside reading it)
+    report.skipped = [dataclasses.replace(entry, file_name=_display_name(entry.file_name)) for entry in survey_folder(seeds).skipped]
     for i, (rel, path) in enumerate(files, 1):
         outcome, value = _read_one(seeds, rel, path, existing, version)
         if outcome == "unchanged":
@@ -191,6 +210,12 @@ def sync_articles(con: duckdb.DuckDBPyConnection, seeds: Path, log=None) -> Inge
         # the quarantine always reflects the folder as it is now, and what is withheld this run's checks
         con.execute("DELETE FROM raw.ingest_errors")
         con.execute("DELETE FROM raw.withheld_articles")
+        con.execute("DELETE FROM raw.skipped_files")
+        if report.skipped:
+            con.executemany(
+                "INSERT INTO raw.skipped_files (file_name, kind, reason, files, detected_at) VALUES (?, ?, ?, ?, ?)",
+                [[e.file_name, e.kind, e.reason, e.files, now] for e in report.skipped],
+            )
         if report.quarantined:
             con.executemany(
                 "INSERT INTO raw.ingest_errors (file_name, reason, content_sha256, size_bytes, detected_at) VALUES (?, ?, ?, ?, ?)",

@@ -1,4 +1,6 @@
-"""Ingest stage: seeds folder → raw.articles (+ raw.ingest_errors)."""
+"""Ingest stage: seeds folder → raw.articles (+ raw.ingest_errors, raw.skipped_files)."""
+
+from collections import Counter
 
 import dagster as dg
 
@@ -15,7 +17,9 @@ from orchestration.warehouse.sync import sync_articles
     kinds={"python", "duckdb"},
     description=(
         "One row per article file in the seeds folder (raw.articles): metadata (front matter wins over "
-        "inference), body text, and boilerplate set aside. Unreadable files go to raw.ingest_errors. "
+        "inference), body text, and boilerplate set aside. Unreadable files go to raw.ingest_errors; "
+        "what is not an article (another file type, hidden files, a saved page's assets folder) is listed "
+        "in raw.skipped_files. "
         "Not materialized when nothing changed: the same article files and the same code as the last "
         "publication (its inputs digest); then every later step is skipped too, and the log says why."
     ),
@@ -35,11 +39,16 @@ def raw_articles(context: dg.AssetExecutionContext, warehouse: WarehouseResource
         ).df()
         rows = con.execute("SELECT count(*) FROM raw.articles").fetchone()[0]
         quarantine = con.execute("SELECT file_name, reason, size_bytes FROM raw.ingest_errors ORDER BY file_name").df()
+        skipped = con.execute("SELECT file_name, kind, reason, files FROM raw.skipped_files ORDER BY file_name").df()
     for err in report.quarantined:
         context.log.warning(f"quarantined {err.file_name}: {err.reason}")
+    for entry in report.skipped:
+        context.log.info(f"not an article, left alone: {entry.file_name}: {entry.reason}")
+    kinds = Counter(entry.kind for entry in report.skipped)
     context.log.info(
         f"{len(report.added)} added, {len(report.changed)} changed, {len(report.removed)} removed, "
-        f"{report.unchanged} unchanged, {len(report.quarantined)} quarantined"
+        f"{report.unchanged} unchanged, {len(report.quarantined)} quarantined, {len(report.skipped)} not articles"
+        + (f" ({', '.join(f'{n} {kind}' for kind, n in sorted(kinds.items()))})" if kinds else "")
     )
     yield dg.MaterializeResult(
         metadata={
@@ -51,6 +60,9 @@ def raw_articles(context: dg.AssetExecutionContext, warehouse: WarehouseResource
             "quarantined": len(report.quarantined),
             # every file in quarantine now (the table mirrors the folder), with the reason
             "quarantined_files": table_preview(quarantine, limit=100) if len(quarantine) else dg.MetadataValue.text("none"),
+            # entries that are not articles: other file types, hidden files, a saved page's assets folder
+            "not_articles": len(report.skipped),
+            "not_article_files": table_preview(skipped, limit=100) if len(skipped) else dg.MetadataValue.text("none"),
             "seeds_folder": dg.MetadataValue.path(str(seeds.root)),
             "inputs_digest": digest,
             "preview": table_preview(preview),

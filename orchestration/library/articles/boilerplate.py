@@ -35,28 +35,62 @@ _PROMPTS = re.compile(
     r"^\s*(?:subscribe to\b|sign up (?:for|to)\b|for more stories from\b|click here\b|download (?:our|the) app\b"
     r"|follow us\b|share (?:this|on)\b|read more\s*$|read also\b|related (?:news|articles?|stories|posts?)\b"
     r"|see also\s*:|leave a (?:reply|comment)\b|advertisement\s*$|please cite as\b|(?:all rights reserved)"
-    r"|©|copyright\b|email\s*:|tags?\s*:)",
+    r"|©|copyright\b|email\s*:|tags?\s*:|topics?\s*:|read more\s*:)",
     re.I,
 )
+# a box that ends in its button ("Join 50,000 readers: get the briefing every morning. Subscribe")
+_CALL_TO_ACTION = re.compile(r"(?:^|\W)(?:Subscribe|Sign [Uu]p|Join [Nn]ow|Register|Donate|Log [Ii]n)\s*$")
+# share and comment counters ("1,208 shares", "48 comments", "2.4K views") on a line of their own
+_COUNTER = re.compile(r"\b\d[\d.,]*\s*[KkMm]?\s+(?:shares?|comments?|likes?|views?|reactions?|reads?|retweets?)\b", re.I)
+# a cookie consent notice
+_COOKIES = re.compile(r"\bcookies?\b.*\b(?:accept|consent|partners|personali[sz]e|preferences|privacy)"
+                      r"|\b(?:accept|consent)\b.*\bcookies?\b", re.I)
 _INLINE_SOCIAL = re.compile(r"\s*\|\s*(?:Follow Us|Share)\s*:.*$", re.I)
-_RELATED_HEADER = re.compile(r"^\s*(?:related articles?|related stories|more (?:news|stories)|read more|recommended)\s*:?\s*$", re.I)
+_RELATED_HEADER = re.compile(
+    r"^\s*(?:related(?: articles?| stories| news| posts?)?|more (?:news|stories)|read more|recommended|most (?:read|popular|viewed)"
+    r"|trending(?: now)?|popular(?: now)?|latest(?: news| stories)?|top stories|you (?:may|might) also like|editor'?s picks)"
+    r"\s*:?\s*$", re.I)
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•*])\s+\S")
 _BULLET_META = re.compile(r"^\s*•\s*\S.{0,40}$")  # "• 2025/03/17", "• 2:08 pm"
 _TIME_ONLY = re.compile(r"^\s*\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?\s*$", re.I)
 _FOOTNOTE_ITEM = re.compile(r"^\s*-\s*\[\d+\]\(")  # "- [505](#)": footnotes are citations, kept
 
 
+_CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
 def _is_nav_word(line: str) -> bool:
-    """Short trailing navigation such as 'Politics', 'More' (no sentence punctuation)."""
+    """Short trailing navigation such as 'Politics', 'More' (no sentence punctuation). Chinese,
+    Japanese and Korean write a sentence without spaces: there a nav word is a few characters."""
     words = line.split()
-    return 0 < len(words) <= 3 and not re.search(r"[.!?\"”’:;,]", line) and not any(ch.isdigit() for ch in line)
+    if _CJK.search(line) and len(line.strip()) > 8:
+        return False
+    return (0 < len(words) <= 3 and not re.search(r"[.!?\"”’:;,。！？、]", line)
+            and not any(ch.isdigit() for ch in line))
 
 
-def split_boilerplate(lines: list[str], metadata_lines: set[int] = frozenset()) -> tuple[list[str], list[str]]:
+def _is_furniture(line: str, author_bio) -> bool:
+    """A line of page furniture whatever its position: prompts, credits, counters, cookie notices."""
+    words = len(line.split())
+    return bool(
+        _PROMPTS.match(line)
+        or (words <= 8 and _COUNTER.search(line))
+        or (words <= 60 and _COOKIES.search(line))
+        or (words <= 40 and _CALL_TO_ACTION.search(line))
+        or (author_bio is not None and len(line) <= 400 and author_bio.match(line))
+    )
+
+
+def split_boilerplate(lines: list[str], metadata_lines: set[int] = frozenset(),
+                      author: str | None = None) -> tuple[list[str], list[str]]:
     """Return (body line pieces, boilerplate line pieces); lines keep their newlines.
 
     ``metadata_lines`` are indices already recognised as bylines / datelines; they go to boilerplate.
+    ``author``: the article's author, whose short biography ("Jane Doe is the paper's Syria
+    correspondent.") is furniture too.
     """
+    author_bio = (re.compile(rf"^\s*{re.escape(author.strip())}\s+(?:is|was|has|covers|reports|writes)\b")
+                  if author and author.strip() else None)
     captions = set()
     for line in lines:
         if _CREDIT.search(line):
@@ -76,7 +110,7 @@ def split_boilerplate(lines: list[str], metadata_lines: set[int] = frozenset()) 
             boiler.append(line)
             continue
         if in_related:
-            if _LIST_ITEM.match(line) or _is_nav_word(stripped) or _PROMPTS.match(line):
+            if _LIST_ITEM.match(line) or _is_nav_word(stripped) or _is_furniture(line, author_bio):
                 boiler.append(line)
                 continue
             in_related = False
@@ -90,7 +124,7 @@ def split_boilerplate(lines: list[str], metadata_lines: set[int] = frozenset()) 
         if (
             _CREDIT.search(line)
             or strip_image_label(stripped) in captions
-            or _PROMPTS.match(line)
+            or _is_furniture(line, author_bio)
             or _BULLET_META.match(line)
             or _TIME_ONLY.match(line)
         ):

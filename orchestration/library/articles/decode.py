@@ -262,3 +262,51 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if _looks_binary(text):
         raise UndecodableError(f"not text: too many control characters for {encoding} prose")
     return text, encoding
+
+
+# A page's own word for its encoding: <meta charset="...">, <meta http-equiv="Content-Type" content="...;
+# charset=...">, or an XHTML file's XML declaration.
+_META_CHARSET = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_XML_ENCODING = re.compile(rb"""\A\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
+# what browsers read these labels as (the WHATWG Encoding Standard): a page that says Latin-1 or
+# ASCII is read as Windows-1252, its superset
+_BROWSER_LABELS = {"iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
+                   "l1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252"}
+
+
+def _codec(label: str | None) -> str | None:
+    if not label:
+        return None
+    label = label.strip().lower()
+    try:
+        return codecs.lookup(_BROWSER_LABELS.get(label, label)).name
+    except LookupError:
+        return None
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The encoding a web page declares in its first 4 KiB (a Python codec name), or None."""
+    head = data[:4096]
+    found = _XML_ENCODING.match(head) or _META_CHARSET.search(head)
+    return _codec(found.group(1).decode("ascii", "replace")) if found else None
+
+
+def decode_html_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """A web page's bytes → (text, encoding name): a byte-order mark or valid UTF-8 first, as for any
+    file; else the encoding the page (or the archive that holds it, ``declared``) names, when it
+    reads the bytes; else the detector (decode_bytes)."""
+    if not data or any(data.startswith(bom) for bom, _ in _BOMS) or b"\x00" in data[:4096]:
+        return decode_bytes(data)
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    for encoding in (_codec(declared), declared_charset(data)):
+        if encoding and not encoding.startswith("utf"):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if not _looks_binary(text):
+                return text, encoding
+    return decode_bytes(data)

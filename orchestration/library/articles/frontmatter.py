@@ -18,7 +18,8 @@ from datetime import date, datetime
 import yaml
 
 KEYS = ("title", "url", "publisher", "author", "published")
-_FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+_OPENING = re.compile(r"\A\ufeff?---[ \t]*\r?\n")
+_FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?:(.*?)\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 
 
 class FrontMatterError(ValueError):
@@ -29,9 +30,11 @@ def split_front_matter(text: str) -> tuple[dict, str]:
     """Return (metadata from front matter, the rest of the text). No front matter → ({}, text)."""
     match = _FRONT.match(text)
     if not match:
+        if _OPENING.match(text):  # read on, its YAML would be taken for the headline and the text
+            raise FrontMatterError("broken front matter: it opens with a --- line that no --- line closes")
         return {}, text
     try:
-        data = yaml.safe_load(match.group(1)) or {}
+        data = yaml.safe_load(match.group(1) or "") or {}
     except yaml.YAMLError as exc:
         raise FrontMatterError(f"front matter is not valid YAML: {exc}".splitlines()[0]) from exc
     if not isinstance(data, dict):

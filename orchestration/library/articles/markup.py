@@ -1,15 +1,16 @@
-"""Web pages and Markdown saved as .txt: turn them into the plain text the rest of the reader expects.
+"""Telling a text file's kind (web page, Markdown, plain text), and Markdown and markup made plain text.
 
-An HTML page becomes its visible text, one block element per paragraph; page furniture
+An HTML page becomes its visible text, one block element per paragraph (webpage.py then keeps its
+main text as the body and the rest as boilerplate); page furniture
 (navigation, header, footer, aside, forms, figure captions) is returned separately so the
 reader can keep it as boilerplate; code (script, style, template, svg) is not text and is
 dropped. The page's own metadata (og:title, og:site_name, author, article:published_time,
 canonical URL) fills what front matter would.
 
 Markdown loses its markup (heading markers, emphasis, link targets, code fences) but keeps
-its words and paragraphs. Only a document that clearly is Markdown (ATX headings, or several
-kinds of Markdown syntax) is touched, so plain text that happens to contain a link or an
-asterisk is left exactly as it was.
+its words and paragraphs. A file named .md is Markdown; any other file is touched only when it
+clearly is Markdown (ATX headings, or several kinds of Markdown syntax), so plain text that
+happens to contain a link or an asterisk is left exactly as it was.
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ import re
 from datetime import date
 from html.parser import HTMLParser
 
-TEXT, HTML, MARKDOWN = "text", "html", "markdown"
+from orchestration.library.articles.formats import HTML, MARKDOWN, TEXT
 
 _HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
 _HTML_TAG = re.compile(r"</?(?:p|div|br|span|a|h[1-6]|li|ul|ol|table|tr|td|article|section|img|meta|script)\b[^>]*>", re.I)

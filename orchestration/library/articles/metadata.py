@@ -19,7 +19,10 @@ _MONTH_RE = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|Jul
 _DASH = r"\s+[–—-]\s+"
 _NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|al-|bin|de|van|von)){1,3}"
 _BYLINE = re.compile(rf"^\s*(?P<pub>[A-Z][\w&'’. ]{{1,40}}?){_DASH}(?P<author>{_NAME})\s*$")
-_BY = re.compile(rf"^\s*By\s+(?P<author>{_NAME})(?:\s*[,|]\s*(?P<pub>[A-Z][\w&'’. ]{{1,40}}))?\s*$")
+# "By Jane Doe", "By Jane Doe, Coast Wire", "By Jane Doe · 9 March 2025" (a byline printed with its date)
+_BY = re.compile(rf"^\s*By\s+(?P<author>{_NAME})(?:\s*[,|]\s*(?P<pub>[A-Z][\w&'’. ]{{1,40}}?))?"
+                 rf"(?:\s*[·•|,–—-]\s*(?P<when>(?:\d{{1,2}}\s+)?{_MONTH_RE}\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d{{2}}"
+                 rf"|(?:19|20)\d{{2}}[/.-]\d{{1,2}}[/.-]\d{{1,2}}))?\s*$")
 _TITLE_AUTHOR = re.compile(rf"^(?P<title>.{{10,}}?){_DASH}(?P<author>{_NAME})\s*$")
 _ISO_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[/.-](?P<m>\d{1,2})[/.-](?P<d>\d{1,2})(?!\d)")
 _LONG_DATE = re.compile(rf"(?P<mon>{_MONTH_RE})\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d{{2}})")
@@ -142,6 +145,9 @@ def infer_metadata(lines: list[str]) -> InferredMetadata:
             meta.author = byline["author"].strip()
             if byline["pub"] and meta.publisher is None:
                 meta.publisher = byline["pub"].strip()
+            when = byline.groupdict().get("when")
+            if when and meta.published is None and (found := parse_date(when)):
+                meta.published, meta.published_precision = found
             meta.metadata_lines.add(i)
             continue
         dateline = _DATELINE.match(line)

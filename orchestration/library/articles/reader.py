@@ -1,17 +1,27 @@
-"""One article file → one Article record, or an IngestError saying why not."""
+"""One article file → one Article record, or an IngestError saying why not.
+
+A file is read by what its bytes hold (formats.py): a PDF, a Word document or a single-file web
+archive by its own reader; anything else is decoded as text, then read as a web page, Markdown or
+plain text by its suffix and its content. Each gives plain text with what is not the article's
+text set aside; from there every format goes the same way (metadata, page furniture, body).
+"""
 from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
+from orchestration.library.articles import formats
 from orchestration.library.articles.boilerplate import split_boilerplate
-from orchestration.library.articles.decode import UndecodableError, decode_bytes
+from orchestration.library.articles.decode import UndecodableError, decode_bytes, decode_html_bytes
+from orchestration.library.articles.folder import list_article_files, survey_folder  # noqa: F401 (callers list the folder here)
+from orchestration.library.articles.formats import HTML, MARKDOWN, TEXT
 from orchestration.library.articles.frontmatter import FrontMatterError, split_front_matter
-from orchestration.library.articles.markup import HTML, MARKDOWN, detect_format, html_to_text, markdown_to_text
+from orchestration.library.articles.markup import detect_format, markdown_to_text
 from orchestration.library.articles.metadata import infer_metadata, latest_full_date
+from orchestration.library.articles.mhtml import MhtmlError, page_of
+from orchestration.library.articles.pdf import PdfError, read_pdf
 from orchestration.library.articles.publisher import (
     credited_outlet,
     is_aggregator,
@@ -20,12 +30,15 @@ from orchestration.library.articles.publisher import (
     publisher_from_url,
     site_of,
 )
+from orchestration.library.articles.webpage import read_page
+from orchestration.library.articles.word import WordError, read_docx
 from orchestration.library.extraction.ids import stable_id
 
-ARTICLE_SUFFIXES = (".txt",)
+ARTICLE_SUFFIXES = formats.ARTICLE_SUFFIXES
 # Size limits. A file over MAX_FILE_BYTES is quarantined without being read into memory; a file
-# whose decoded text is over MAX_TEXT_CHARS is quarantined before any parsing: that is spaCy's
-# own limit (nlp.max_length), past which it refuses a document (and needs gigabytes of memory).
+# whose text is over MAX_TEXT_CHARS is quarantined before any parsing: that is spaCy's own limit
+# (nlp.max_length), past which it refuses a document (and needs gigabytes of memory). The text is
+# what the file holds once read: a web page's or a PDF's text, not its markup or its bytes.
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_TEXT_CHARS = 1_000_000
 MAX_TITLE_CHARS = 300  # a "headline" longer than this is a paragraph; it is cut at a word boundary
@@ -50,7 +63,7 @@ class Article:
     body_text: str
     boilerplate_text: str
     word_count: int
-    source_format: str = "text"  # text, html (a saved web page) or markdown: what the file held before conversion
+    source_format: str = "text"  # what the file held before it became plain text (value_sets.SOURCE_FORMATS)
     site: str | None = None  # the registrable domain of url ("antiwar.com"): one of the publisher's names
 
 
@@ -67,18 +80,6 @@ def article_id_for(file_name: str) -> str:
     return stable_id("article", file_name)
 
 
-def list_article_files(seeds: Path) -> list[tuple[str, Path]]:
-    """(relative name, path) for every article file under ``seeds``, sorted; hidden files skipped."""
-    found = []
-    for path in sorted(seeds.rglob("*")):
-        rel = path.relative_to(seeds).as_posix()
-        if any(part.startswith(".") for part in rel.split("/")):
-            continue
-        if path.suffix.lower() in ARTICLE_SUFFIXES:
-            found.append((rel, path))
-    return found
-
-
 def too_large_reason(size: int) -> str:
     return f"file too large: {size:,} bytes (limit {MAX_FILE_BYTES:,} bytes, MAX_FILE_BYTES)"
 
@@ -89,56 +90,97 @@ def _cap_title(title: str | None) -> str | None:
     return title[:MAX_TITLE_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
+@dataclass
+class _Converted:
+    """A file made plain text: the text to read for the article, what was set aside already."""
+    text: str
+    furniture: str = ""
+    meta: dict = field(default_factory=dict)  # the document's own metadata, in front-matter keys
+    front: dict = field(default_factory=dict)  # front matter
+    encoding: str = "utf-8"
+    source_format: str = TEXT
+
+
+class _Refused(ValueError):
+    """The file cannot be read as an article; the message is the quarantine reason."""
+
+
+def _text_too_long(chars: int) -> str:
+    return (f"text too long to parse: {chars:,} characters (limit {MAX_TEXT_CHARS:,}, MAX_TEXT_CHARS: "
+            "spaCy's maximum document length); split it into several files")
+
+
+def _from_page(html: str, encoding: str, source_format: str, front: dict, archive_meta: dict | None = None) -> _Converted:
+    page = read_page(html)
+    if not page.body.strip():
+        raise _Refused("HTML page without visible article text (only markup, scripts or navigation)")
+    meta = {**(archive_meta or {}), **page.meta}
+    return _Converted(page.body, page.boilerplate, meta, front, encoding, source_format)
+
+
+def _convert(file_name: str, data: bytes) -> _Converted:
+    """The file's text by what its bytes hold, its suffix deciding only between kinds of text."""
+    kind = formats.binary_format(data)
+    if kind == formats.PDF:
+        document = read_pdf(data)
+        return _Converted(document.body, document.boilerplate, document.meta, encoding="pdf", source_format=formats.PDF)
+    if kind == formats.DOCX:
+        body, furniture, meta = read_docx(data)
+        return _Converted(body, furniture, meta, source_format=formats.DOCX)
+    if kind == formats.MHTML:
+        html, encoding, archive_meta = page_of(data)
+        front, html = split_front_matter(html)
+        return _from_page(html, encoding, formats.MHTML, front, archive_meta)
+    expected = formats.SUFFIX_FORMATS.get(formats.suffix_of(file_name), TEXT)
+    text, encoding = (decode_html_bytes(data) if expected == HTML else decode_bytes(data))
+    front, text = split_front_matter(text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    if not text.strip():
+        raise _Refused("front matter but no article text after it" if front else "no text: the file holds only whitespace")
+    found = detect_format(text)
+    if found == HTML or expected == HTML and re.search(r"<(?:p|div|br|body|article)\b", text[:50_000], re.I):
+        return _from_page(text, encoding, formats.HTML, front)
+    if len(text) > MAX_TEXT_CHARS:  # a page's markup is not limited: its text is, once extracted
+        raise _Refused(_text_too_long(len(text)))
+    if found == MARKDOWN or expected == MARKDOWN:
+        return _Converted(markdown_to_text(text), front=front, encoding=encoding, source_format=MARKDOWN)
+    return _Converted(text, front=front, encoding=encoding)
+
+
 def read_article(file_name: str, data: bytes) -> Article | IngestError:
     digest = hashlib.sha256(data).hexdigest()
     if len(data) > MAX_FILE_BYTES:
         return IngestError(file_name, too_large_reason(len(data)), digest, len(data))
     try:
-        text, encoding = decode_bytes(data)
-        front, text = split_front_matter(text)
-    except (UndecodableError, FrontMatterError) as exc:
+        converted = _convert(file_name, data)
+    except (UndecodableError, FrontMatterError, PdfError, WordError, MhtmlError, _Refused) as exc:
         return IngestError(file_name, str(exc), digest, len(data))
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    text = converted.text
     if len(text) > MAX_TEXT_CHARS:
-        return IngestError(
-            file_name,
-            f"text too long to parse: {len(text):,} characters (limit {MAX_TEXT_CHARS:,}, MAX_TEXT_CHARS: "
-            "spaCy's maximum document length); split it into several files",
-            digest, len(data),
-        )
+        return IngestError(file_name, _text_too_long(len(text)), digest, len(data))
     if not text.strip():
-        reason = "front matter but no article text after it" if front else "no text: the file holds only whitespace"
-        return IngestError(file_name, reason, digest, len(data))
-
-    source_format = detect_format(text)
-    page_meta: dict = {}
-    furniture = ""
-    if source_format == HTML:
-        text, furniture, page_meta = html_to_text(text)
-        if not text.strip():
-            return IngestError(file_name, "HTML page without visible article text (only markup, scripts or navigation)",
-                               digest, len(data))
-    elif source_format == MARKDOWN:
-        text = markdown_to_text(text)
+        return IngestError(file_name, f"no article text in the {converted.source_format} file", digest, len(data))
 
     lines = text.splitlines(keepends=True)
     inferred = infer_metadata(lines)
-    body_lines, boiler_lines = split_boilerplate(lines, inferred.metadata_lines)
+    page_meta, front = converted.meta, converted.front
+    body_lines, boiler_lines = split_boilerplate(lines, inferred.metadata_lines,
+                                                 author=front.get("author") or page_meta.get("author") or inferred.author)
     body = re.sub(r"\n{3,}", "\n\n", "".join(body_lines)).strip()
     if not body:
         return IngestError(file_name, "no article text once page furniture was set aside", digest, len(data))
     boilerplate = "".join(boiler_lines).strip()
-    if furniture:
-        boilerplate = f"{boilerplate}\n\n{furniture}".strip()
+    if converted.furniture:
+        boilerplate = f"{boilerplate}\n\n{converted.furniture}".strip()
 
-    # front matter wins over the page's own metadata, which wins over inference from the text
+    # front matter wins over the document's own metadata, which wins over inference from the text
     meta = {**page_meta, **front}
     published = meta.get("published", inferred.published)
     used = {k for k in ("title", "publisher", "author", "published", "url") if k in front}
     if "title" in front:
         title_source = "front_matter"
     elif "title" in page_meta:
-        title_source = "headline"  # the page's own headline (og:title or h1)
+        title_source = "headline"  # the document's own headline (og:title or h1, a PDF's or Word document's title)
     else:
         title_source = inferred.title_source
     return Article(
@@ -146,7 +188,7 @@ def read_article(file_name: str, data: bytes) -> Article | IngestError:
         file_name=file_name,
         content_sha256=digest,
         size_bytes=len(data),
-        encoding=encoding,
+        encoding=converted.encoding,
         title=_cap_title(meta.get("title", inferred.title)),
         title_source=title_source,
         publisher=_publisher(meta, inferred, body),
@@ -159,7 +201,7 @@ def read_article(file_name: str, data: bytes) -> Article | IngestError:
         body_text=body,
         boilerplate_text=boilerplate,
         word_count=len(body.split()),
-        source_format=source_format,
+        source_format=converted.source_format,
         site=site_of(meta.get("url")),  # the page's own address only, never a URL quoted in its text
     )
 
@@ -170,7 +212,7 @@ def _publisher(meta: dict, inferred, body: str) -> str | None:
     own address (it may be a footnote), so only front matter or page metadata count as the URL."""
     if meta.get("publisher"):
         return meta["publisher"]
-    title = meta.get("title", inferred.title)
+    title = meta.get("saved_title") or meta.get("title", inferred.title)  # a saved title may end with the site's name
     head = f"{title or ''}\n{body[:4000]}\n{body[-1500:]}"
     if is_aggregator(meta.get("url")):  # the story's own outlet, printed on the page, comes first
         found = credited_outlet(body) or inferred.publisher or publisher_from_marker(body)
@@ -178,5 +220,5 @@ def _publisher(meta: dict, inferred, body: str) -> str | None:
             return found
     return (
         publisher_from_url(meta.get("url"), head) or inferred.publisher
-        or publisher_from_title(meta.get("title")) or publisher_from_marker(body)
+        or publisher_from_title(meta.get("saved_title") or meta.get("title")) or publisher_from_marker(body)
     )

@@ -19,6 +19,8 @@ SOURCE_TYPES = ("newspaper", "news_agency", "broadcaster", "ngo", "government", 
                 "social_media", "photo_agency", "other")
 CITATION_KINDS = ("footnote", "source_line", "dateline", "according_to", "reported_by", "via", "documented_by", "told",
                   "photo_credit", "statement")
+# what an article file held before the reader made it plain text (articles/formats.py reads each)
+SOURCE_FORMATS = ("text", "markdown", "html", "mhtml", "pdf", "docx")
 
 # column name -> value set, wherever a suite or a dbt test checks that column
 CHECKED_COLUMNS = {
@@ -29,4 +31,5 @@ CHECKED_COLUMNS = {
     "qualifier": QUALIFIERS,
     "source_type": SOURCE_TYPES,
     "kind": CITATION_KINDS,
+    "source_format": SOURCE_FORMATS,
 }
