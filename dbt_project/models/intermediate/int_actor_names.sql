@@ -84,10 +84,10 @@ full_people as (
 longer_people as (
     -- each name of three words or more under every shorter beginning of two words or more
     select
-        array_to_string(tokens[1:k], ' ') as prefix,
-        tokens[-1] || '|' || {{ consonant_skeleton('tokens[1]') }} as person_key
-    from keyed, range(2, len(tokens)) as r(k)
-    where actor_type = 'person' and len(tokens) >= 3
+        array_to_string(kd.tokens[1:r.k], ' ') as prefix,
+        kd.tokens[-1] || '|' || {{ consonant_skeleton('kd.tokens[1]') }} as person_key
+    from keyed as kd, range(2, len(kd.tokens)) as r (k)
+    where kd.actor_type = 'person' and len(kd.tokens) >= 3
 ),
 
 unique_prefixes as (
@@ -134,7 +134,7 @@ clustered as (
     from keyed as k
     left join unique_surnames as us on k.actor_type = 'person' and len(k.tokens) = 1 and us.surname = k.tokens[1]
     left join unique_initials as ui on ui.initials = k.tokens[1]
-    left join unique_prefixes as up on k.actor_type = 'person' and len(k.tokens) >= 2 and up.prefix = k.key
+    left join unique_prefixes as up on k.actor_type = 'person' and len(k.tokens) >= 2 and k.key = up.prefix
 )
 
 select

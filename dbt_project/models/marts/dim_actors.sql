@@ -25,7 +25,7 @@ spellings as (
         select actor_id, name from names
         union
         -- the other word order of a body's name ("Ministry of Health" for "Health Ministry")
-        select actor_id, unnest(name_variants(name)) from names
+        select actor_id, unnest(name_variants(name)) as spelling from names
     )
     group by actor_id
 ),
