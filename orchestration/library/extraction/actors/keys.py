@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _APOSTROPHES = re.compile(r"[\'’‘`´ʼʿʾ]")
 _TRAILING_POSSESSIVE = re.compile(r"[\'’]s?$")
@@ -12,6 +13,7 @@ _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _DOUBLED = re.compile(r"(.)\1+")
 
 
+@lru_cache(maxsize=65536)
 def actor_key(name: str) -> str:
     """Normalise a name so spelling variants of one actor compare equal.
 
@@ -48,30 +50,27 @@ def actor_key(name: str) -> str:
 _OFFICES = ("ministry", "department", "office")
 
 
-def _state_prefixes() -> list[tuple[list[str], list[str]]]:
-    """(words, the state's name in words) for demonyms and possessives ("sri lankan", "iraqs"),
-    longest first: "Sri Lankan Police" and "Sri Lanka's police" key as "Sri Lanka Police" does."""
-    global _STATE_PREFIXES
-    if _STATE_PREFIXES is None:
-        from orchestration.library.extraction import lexicon as lx
+@lru_cache(maxsize=1)
+def _state_prefixes() -> dict[str, list[tuple[list[str], list[str]]]]:
+    """First word -> [(words, the state's name in words)] for demonyms and possessives ("sri lankan",
+    "iraqs"), longest first: "Sri Lankan Police" and "Sri Lanka's police" key as "Sri Lanka Police" does."""
+    from orchestration.library.extraction import lexicon as lx
 
-        pairs = {}
-        for demonym, country in lx.DEMONYMS.items():
-            pairs[demonym.casefold()] = country.casefold()
-            pairs[country.casefold() + "s"] = country.casefold()  # "Iraq's" without its apostrophe
-        _STATE_PREFIXES = sorted(((k.split(), [w for w in v.split() if w != "the"]) for k, v in pairs.items()),
-                                 key=lambda kv: -len(kv[0]))
-    return _STATE_PREFIXES
-
-
-_STATE_PREFIXES: list | None = None
+    pairs = {}
+    for demonym, country in lx.DEMONYMS.items():
+        pairs[demonym.casefold()] = country.casefold()
+        pairs[country.casefold() + "s"] = country.casefold()  # "Iraq's" without its apostrophe
+    index: dict[str, list[tuple[list[str], list[str]]]] = {}
+    for k, v in sorted(pairs.items(), key=lambda kv: -len(kv[0].split())):
+        index.setdefault(k.split()[0], []).append((k.split(), [w for w in v.split() if w != "the"]))
+    return index
 
 
 def _state_named(words: list[str]) -> list[str]:
     """A body named after its state by demonym or possessive is keyed by the state's name; a
     one-word name ("Russian") stays as it is."""
     lead = 1 if words[:1] == ["the"] else 0
-    for prefix, state in _state_prefixes():
+    for prefix, state in _state_prefixes().get(words[lead] if len(words) > lead else "", ()):
         n = len(prefix)
         if words[lead:lead + n] == prefix and len(words) > lead + n:
             return words[:lead] + state + words[lead + n:]
@@ -79,21 +78,17 @@ def _state_named(words: list[str]) -> list[str]:
 _PORTFOLIO_AFFAIRS = {"Foreign": "Foreign Affairs", "Home": "Home Affairs", "Internal": "Internal Affairs"}
 
 
+@lru_cache(maxsize=1)
 def _countries() -> dict[tuple[str, ...], list[str]]:
     """Country names and their variants in words ("democratic republic of the congo", "drc") ->
     the canonical name in words."""
-    global _COUNTRY_WORDS
-    if _COUNTRY_WORDS is None:
-        from orchestration.library.extraction import lexicon as lx
+    from orchestration.library.extraction import lexicon as lx
 
-        _COUNTRY_WORDS = {}
-        for form, canonical in lx.COUNTRIES.items():
-            words = tuple(w for w in _NON_ALNUM.sub(" ", form.casefold()).split() if w != "the")
-            _COUNTRY_WORDS[words] = [w for w in _NON_ALNUM.sub(" ", canonical.casefold()).split() if w != "the"]
-    return _COUNTRY_WORDS
-
-
-_COUNTRY_WORDS: dict | None = None
+    out = {}
+    for form, canonical in lx.COUNTRIES.items():
+        words = tuple(w for w in _NON_ALNUM.sub(" ", form.casefold()).split() if w != "the")
+        out[words] = [w for w in _NON_ALNUM.sub(" ", canonical.casefold()).split() if w != "the"]
+    return out
 
 
 def _state_last(words: list[str]) -> list[str]:

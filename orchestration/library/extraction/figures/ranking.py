@@ -74,7 +74,7 @@ def _clause_of(tok) -> tuple[int, int]:
     return tok.left_edge.i, tok.right_edge.i + 1
 
 
-def _mention_roles(doc, m: EntityMention, clauses: dict) -> set[str]:
+def _mention_roles(doc, body: str, m: EntityMention, clauses: dict) -> set[str]:
     span = doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
     if span is None or not len(span):
         return set()
@@ -95,7 +95,7 @@ def _mention_roles(doc, m: EntityMention, clauses: dict) -> set[str]:
         roles.add("owner")
     if root.dep_ == "dobj" and head.lemma_.lower() in ("cite", "quote"):
         roles.add("cited")
-    if _ACCORDING.search(doc.text[max(0, m.start_char - 60):m.start_char]):
+    if _ACCORDING.search(body[max(0, m.start_char - 60):m.start_char]):  # the body is the doc's text (doc.text rebuilds it)
         roles.add("according")
         according = next((t for t in root.ancestors if t.lower_ == "according"), None)
         if according is not None and according.head.i != according.i:
@@ -106,7 +106,7 @@ def _mention_roles(doc, m: EntityMention, clauses: dict) -> set[str]:
 def _context(doc, article: ArticleInput, mentions: list[EntityMention]) -> _Context:
     sents = list(doc.sents)
     clauses: dict[str, tuple[int, int]] = {}
-    roles = {m.mention_id: _mention_roles(doc, m, clauses) for m in mentions}
+    roles = {m.mention_id: _mention_roles(doc, article.body, m, clauses) for m in mentions}
     speaks: dict[str, int] = {}
     counts: dict[str, int] = {}
     for m in mentions:
