@@ -7,7 +7,18 @@ from __future__ import annotations
 
 from orchestration.library.extraction.value_sets import MEASURE_COUNT_TYPES
 
-__all__ = ["MEASURE_COUNT_TYPES", "is_measure", "point_value"]
+__all__ = ["CLAIMS_FROM", "MEASURE_COUNT_TYPES", "is_measure", "point_value"]
+
+# The rows behind estimates, one per claim, with its figure, article, claimant, outlet and the
+# article's publisher (aliases e, f, a, c, s, p): the FROM clause the chart and the brief share.
+CLAIMS_FROM = """
+FROM marts.fct_figure_estimates e, unnest(e.figure_ids) AS t(figure_id)
+JOIN marts.fct_figures f ON f.figure_id = t.figure_id
+JOIN marts.dim_articles a ON a.article_id = f.article_id
+LEFT JOIN marts.dim_actors c ON c.actor_id = f.claimed_by_actor_id
+LEFT JOIN marts.dim_sources s ON s.source_id = f.reported_via_source_id
+LEFT JOIN marts.dim_sources p ON p.source_id = a.publisher_source_id
+"""
 
 
 def point_value(value_low: float, value_high: float, qualifier: str | None) -> float:

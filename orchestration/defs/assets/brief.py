@@ -10,6 +10,7 @@ from orchestration.defs.assets.charts import CHART_FILE, chart_claims, chart_dig
 from orchestration.defs.assets.publish import published_warehouse
 from orchestration.defs.resources import ReportFolders, WarehouseResource
 from orchestration.library.brief import HTML_FILE, MARKDOWN_FILE, assemble, markdown_preview, render_html, render_markdown
+from orchestration.library.estimates import CLAIMS_FROM
 from orchestration.warehouse.code_version import files_digest
 
 LIBRARY = Path(__file__).resolve().parents[2] / "library"
@@ -26,12 +27,7 @@ SELECT e.estimate_id AS estimate_key, e.count_type, e.subject, e.region, e.n_cla
        c.name AS claimed_by, s.name AS reported_via,
        a.title, coalesce(p.name, a.publisher_name) AS publisher, a.url, a.file_name, a.published_date,
        a.published_date_precision
-FROM marts.fct_figure_estimates e, unnest(e.figure_ids) AS t(figure_id)
-JOIN marts.fct_figures f ON f.figure_id = t.figure_id
-JOIN marts.dim_articles a ON a.article_id = f.article_id
-LEFT JOIN marts.dim_actors c ON c.actor_id = f.claimed_by_actor_id
-LEFT JOIN marts.dim_sources s ON s.source_id = f.reported_via_source_id
-LEFT JOIN marts.dim_sources p ON p.source_id = a.publisher_source_id
+""" + CLAIMS_FROM + """
 ORDER BY e.estimate_id, f.figure_id
 """
 

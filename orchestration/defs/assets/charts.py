@@ -7,7 +7,7 @@ from pathlib import Path
 import dagster as dg
 
 from orchestration.defs.resources import ReportFolders, WarehouseResource
-from orchestration.library.extraction.value_sets import MEASURE_COUNT_TYPES
+from orchestration.library.estimates import CLAIMS_FROM, MEASURE_COUNT_TYPES
 from orchestration.warehouse.code_version import files_digest
 
 CHART_CODE = Path(__file__).resolve().parents[2] / "library" / "charts.py"  # a change to the drawing redraws
@@ -21,12 +21,7 @@ SELECT e.estimate_id,
        e.subject || coalesce(' (' || e.region || ')', '') AS estimate,
        e.best, e.n_sources, f.figure_id, f.surface_text, f.value_low, f.value_high, f.qualifier, f.report_date,
        c.name AS claimed_by, s.name AS reported_via, p.name AS publisher, a.file_name
-FROM marts.fct_figure_estimates e, unnest(e.figure_ids) AS t(figure_id)
-JOIN marts.fct_figures f ON f.figure_id = t.figure_id
-JOIN marts.dim_articles a ON a.article_id = f.article_id
-LEFT JOIN marts.dim_actors c ON c.actor_id = f.claimed_by_actor_id
-LEFT JOIN marts.dim_sources s ON s.source_id = f.reported_via_source_id
-LEFT JOIN marts.dim_sources p ON p.source_id = a.publisher_source_id
+""" + CLAIMS_FROM + """
 WHERE NOT list_contains(?::VARCHAR[], e.count_type)
 ORDER BY e.n_claims DESC, e.estimate_id, f.report_date NULLS LAST, f.figure_id
 """

@@ -223,6 +223,15 @@ def _detect_legacy(data: bytes) -> tuple[str, str]:
     return str(chosen), codecs.lookup(chosen.encoding).name
 
 
+def _read_as(data: bytes, encoding: str) -> str | None:
+    """The bytes as text in this encoding, or None when they do not decode or read as binary."""
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return None if _looks_binary(text) else text
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Return (text, encoding name) or raise UndecodableError with a readable reason."""
     if not data:
@@ -242,13 +251,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         even_nuls, odd_nuls = head[0::2].count(0), head[1::2].count(0)
         half = len(head) / 2
         for encoding, nuls in (("utf-16-le", odd_nuls), ("utf-16-be", even_nuls)):
-            if nuls > 0.4 * half:
-                try:
-                    text = data.decode(encoding)
-                except UnicodeDecodeError:
-                    continue
-                if not _looks_binary(text):
-                    return text, encoding
+            if nuls > 0.4 * half and (text := _read_as(data, encoding)) is not None:
+                return text, encoding
         raise UndecodableError("not text: contains NUL bytes (binary file)")
     try:
         text, encoding = data.decode("utf-8"), "utf-8"
@@ -302,11 +306,6 @@ def decode_html_bytes(data: bytes, declared: str | None = None) -> tuple[str, st
     except UnicodeDecodeError:
         pass
     for encoding in (_codec(declared), declared_charset(data)):
-        if encoding and not encoding.startswith("utf"):
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError:
-                continue
-            if not _looks_binary(text):
-                return text, encoding
+        if encoding and not encoding.startswith("utf") and (text := _read_as(data, encoding)) is not None:
+            return text, encoding
     return decode_bytes(data)

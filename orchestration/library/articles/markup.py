@@ -15,10 +15,10 @@ happens to contain a link or an asterisk is left exactly as it was.
 from __future__ import annotations
 
 import re
-from datetime import date
 from html.parser import HTMLParser
 
 from orchestration.library.articles.formats import HTML, MARKDOWN, TEXT
+from orchestration.library.articles.metadata import stored_date
 
 _HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
 _HTML_TAG = re.compile(r"</?(?:p|div|br|span|a|h[1-6]|li|ul|ol|table|tr|td|article|section|img|meta|script)\b[^>]*>", re.I)
@@ -171,16 +171,6 @@ def _tidy(pieces: list[str]) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
-def _meta_date(value: str) -> date | None:
-    match = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value)
-    if not match:
-        return None
-    try:
-        return date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError:
-        return None
-
-
 def html_to_text(html: str) -> tuple[str, str, dict]:
     """(visible article text, page furniture text, metadata in front-matter keys)."""
     parser = _PageText()
@@ -200,7 +190,7 @@ def html_to_text(html: str) -> tuple[str, str, dict]:
     if author and not author.lower().startswith(("http://", "https://")):
         out["author"] = re.sub(r"^by\s+", "", author, flags=re.I)
     for key in ("article:published_time", "datepublished", "date", "dc.date", "pubdate", "publish-date", "og:published_time"):
-        if key in meta and (published := _meta_date(meta[key])):
+        if key in meta and (published := stored_date(meta[key])):
             out["published"] = published
             break
     url = meta.get("canonical") or meta.get("og:url")

@@ -79,6 +79,21 @@ def parse_date(text: str) -> tuple[date, str] | None:
     return None
 
 
+# a date as a page's or document's metadata stores it: "2023-04-15T10:00", or a PDF's "D:20230415..."
+_STORED_DATE = re.compile(r"\s*(?:D:)?(\d{4})-?(\d{2})-?(\d{2})")
+
+
+def stored_date(value) -> date | None:
+    """The calendar date a metadata field starts with, or None when it starts with none."""
+    match = _STORED_DATE.match(str(value or ""))
+    if not match:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
 def latest_full_date(text: str) -> date | None:
     """The latest day-precision date written in ``text`` (photo captions date the article)."""
     found = []

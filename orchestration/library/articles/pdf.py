@@ -27,10 +27,10 @@ import re
 import statistics
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date
 from io import BytesIO
 
 # a short paragraph with more than this share of link text is navigation (measured on web pages)
+from orchestration.library.articles.metadata import stored_date
 from orchestration.library.articles.webpage import MAX_LINK_SHARE, MAX_LINK_WORDS
 
 
@@ -323,16 +323,6 @@ def _assemble(units: list[_Unit]) -> str:
     return text
 
 
-def _pdf_date(value) -> date | None:
-    match = re.match(r"(?:D:)?(\d{4})(\d{2})(\d{2})", str(value or ""))
-    if not match:
-        return None
-    try:
-        return date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError:
-        return None
-
-
 def _title_start(lines: list[_Line], title: str | None, body_size: float) -> int:
     """Index of the headline among the first page's lines: the line the document's title begins
     with, else its largest line when that stands out; 0 when neither is found."""
@@ -422,7 +412,7 @@ def read_pdf(data: bytes) -> PdfText:
     author = str(info.get("/Author") or "").strip()
     if author and " " in author and not _URL.search(author):
         meta["author"] = author
-    if not printed_page and (published := _pdf_date(info.get("/CreationDate") or info.get("/ModDate"))):
+    if not printed_page and (published := stored_date(info.get("/CreationDate") or info.get("/ModDate"))):
         meta["published"] = published
     url = next((m.group(0) for line in boiler if (m := _URL.search(line)) and m.group(0).lower().startswith("http")), None)
     if url:

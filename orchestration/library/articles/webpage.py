@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from functools import lru_cache
 
 from orchestration.library.articles.markup import html_to_text
+from orchestration.library.articles.metadata import stored_date
 
 # a short block with more than this share of its characters in links is navigation ("Read more: …",
 # related headlines, menus; a byline whose author's name is a link is not); a long block is prose,
@@ -140,16 +140,6 @@ def _uncovered(lines: list[str], body: str) -> list[str]:
     return out
 
 
-def _meta_date(value: str | None) -> date | None:
-    match = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value or "")
-    if not match:
-        return None
-    try:
-        return date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError:
-        return None
-
-
 def _fill_meta(meta: dict, document) -> None:
     """What the page's meta tags left empty, from trafilatura's reading of it."""
     if "title" not in meta and document.title:
@@ -158,7 +148,7 @@ def _fill_meta(meta: dict, document) -> None:
         meta["publisher"] = document.sitename
     if "author" not in meta and document.author:
         meta["author"] = document.author
-    if "published" not in meta and (published := _meta_date(document.date)):
+    if "published" not in meta and (published := stored_date(document.date)):
         meta["published"] = published
     if "url" not in meta and document.url and document.url.lower().startswith(("http://", "https://")):
         meta["url"] = document.url
