@@ -10,7 +10,7 @@ from orchestration.library.extraction.value_sets import ACTOR_TYPES, MENTION_RES
 from tests.conftest import SEEDS  # noqa: E402
 from tests.conftest import seed_body as seed
 
-SEED_FILES = sorted(SEEDS.glob("*.txt"))
+SEED_PREFIXES = [path.name[:3] for path in sorted(SEEDS.glob("*.txt"))]
 PLACES = {"Latakia", "Tartus", "Tartous", "Hmeimim", "Hmeimin", "Khmeimim", "Jableh", "Jeblah"}
 
 
@@ -86,10 +86,10 @@ def test_names_one_letter_apart_are_not_one_name(one, other):
 # --- invariants on every seed ----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", SEED_FILES, ids=lambda p: p.name[:3])
-def test_seed_offsets_ids_and_no_place_actors(nlp, path):
-    body = path.read_text(encoding="utf-8")
-    found = run(nlp, body, article_id=path.stem)
+@pytest.mark.parametrize("prefix", SEED_PREFIXES)
+def test_seed_offsets_ids_and_no_place_actors(nlp, prefix):
+    body = seed(prefix)
+    found = run(nlp, body, article_id=prefix)
     assert found
     for m in found:
         assert m.canonical_name not in PLACES, m
@@ -101,11 +101,10 @@ def test_seed_offsets_ids_and_no_place_actors(nlp, path):
         assert "](" not in m.surface_text and "url" != m.surface_text.lower()
 
 
-@pytest.mark.parametrize("path", SEED_FILES, ids=lambda p: p.name[:3])
-def test_zakharova_resolves_everywhere(nlp, path):
-    body = path.read_text(encoding="utf-8")
-    if "Zakharova" not in body:
-        pytest.skip("seed does not name her")
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003"])  # the seeds that name her (004 does not)
+def test_zakharova_resolves_everywhere(nlp, prefix):
+    body = seed(prefix)
+    assert "Zakharova" in body
     found = run(nlp, body)
     named = [m for m in found if "Zakharova" in m.surface_text]
     assert len(named) == body.count("Zakharova")

@@ -1,8 +1,6 @@
 """Figures, attribution and their traps: short sentences per rule, then the seed articles."""
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from orchestration.library.extraction.attribution import find_attributions, is_outlet_name
@@ -10,10 +8,6 @@ from orchestration.library.extraction.figures import extract_figures
 from orchestration.library.extraction.ids import stable_id
 from orchestration.library.extraction.records import ArticleInput, EntityMention, FigureMention
 from orchestration.library.extraction.value_sets import COUNT_TYPES, QUALIFIERS
-
-SEEDS = os.path.join(os.path.dirname(__file__), "..", "..", "seeds")
-
-
 
 
 def run(nlp, body: str, mentions=None, article_id: str = "t") -> list[FigureMention]:
