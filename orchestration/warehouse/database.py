@@ -230,6 +230,9 @@ def _describe_run(info: dict) -> str:
     return f"{what} ({', '.join(details)})"
 
 
+HOLDER_DETAILS_GRACE_SECONDS = 2.0  # how long a waiting run gives the holder to record who it is
+
+
 class RunLock:
     """Exclusive, run-long lock on "<warehouse>.lock": one pipeline run at a time per warehouse.
 
@@ -266,7 +269,8 @@ class RunLock:
             return self
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        deadline = time.monotonic() + wait_seconds
+        started = time.monotonic()
+        deadline = started + wait_seconds
         announced = False
         try:
             while True:
@@ -286,7 +290,10 @@ class RunLock:
                             "(WAREHOUSE_LOCK_WAIT_SECONDS). Runs on one warehouse go one at a time; "
                             "let that run finish (or stop it), then start this one again."
                         ) from None
-                    if on_wait and not announced:
+                    # the holder writes its details just after taking the lock: give it a moment, so
+                    # the message names the run waited for
+                    unnamed = not holder and time.monotonic() < started + HOLDER_DETAILS_GRACE_SECONDS
+                    if on_wait and not announced and not unnamed:
                         on_wait(f"another pipeline run holds the warehouse: {self._holder_text()}; "
                                 f"waiting up to {wait_seconds:.0f}s for it to finish")
                         announced = True
