@@ -145,9 +145,18 @@ def main(argv=None) -> int:
     parser.add_argument("--launch", action="store_true",
                         help="run: launch a Dagster run even when nothing changed (it then records, in the UI, each step skipped and why)")
     args = parser.parse_args(argv)
+    from orchestration import settings
+
+    try:
+        return _command(args, settings)
+    except settings.SettingError as err:  # a setting that cannot work: say which and what to do, no traceback
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+
+
+def _command(args, settings) -> int:
     if args.command == "run":
         return run(launch=args.launch)
-    from orchestration import settings
 
     if args.command == "checks":
         from orchestration.library.quality.suites import checks_table, load_suites

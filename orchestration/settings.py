@@ -32,8 +32,29 @@ def seeds_dir() -> Path:
     return Path(os.environ.get("SEEDS_DIR") or REPO_ROOT / "seeds").expanduser().resolve()
 
 
+# DuckDB's own database names. dbt-duckdb names the database after the file's first dotted part,
+# so a warehouse file called "main.duckdb" (or "temp.", "system.", "memory.") makes every model
+# fail with "schema main.raw does not exist"; say so before anything runs.
+RESERVED_DATABASE_NAMES = frozenset({"main", "temp", "system", "memory"})
+
+
+class SettingError(ValueError):
+    """A setting that cannot work, with what to do instead."""
+
+
 def warehouse_path() -> Path:
-    return Path(os.environ.get("WAREHOUSE_PATH") or REPO_ROOT / "warehouse.duckdb").expanduser().resolve()
+    path = Path(os.environ.get("WAREHOUSE_PATH") or REPO_ROOT / "warehouse.duckdb").expanduser().resolve()
+    check_warehouse_name(path)
+    return path
+
+
+def check_warehouse_name(path: Path) -> None:
+    first = path.name.split(".")[0]
+    if first.lower() in RESERVED_DATABASE_NAMES:
+        raise SettingError(
+            f"WAREHOUSE_PATH {path}: DuckDB reserves the database name {first!r} (as it does "
+            f"{', '.join(sorted(RESERVED_DATABASE_NAMES - {first.lower()}))}), and dbt names the database after "
+            f"the file; name the warehouse file otherwise, e.g. {path.with_name(first + '_warehouse.duckdb').name}")
 
 
 def work_path_for(published: Path | str) -> Path:
