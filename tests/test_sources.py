@@ -20,6 +20,14 @@ url: "https://news.pledgetimes.com/strikes-kill-12"
 ---
 The SNHR said 12 civilians were killed in the strikes. The Israeli military said it struck a commander.
 """,
+    "wire.txt": """---
+title: "Blast kills 9"
+url: "https://bdnews24.com/world/blast-kills-9"
+---
+Nine people were killed in the blast, police said. AFP saw at least six bodies in the market.
+
+(Reuters)
+""",
 }
 
 
@@ -38,7 +46,24 @@ def sources_warehouse(tmp_path_factory):
 def test_publisher_comes_from_the_page_address(sources_warehouse):
     rows = dict(query(sources_warehouse, """
         SELECT a.file_name, s.name FROM marts.dim_articles a JOIN marts.dim_sources s ON s.source_id = a.publisher_source_id"""))
-    assert rows == {"tass.txt": "TASS", "monitor.txt": "Pledge Times"}
+    assert rows == {"tass.txt": "TASS", "monitor.txt": "Pledge Times", "wire.txt": "bdnews24.com"}
+
+
+def test_a_publisher_named_from_its_address_answers_to_the_address_spelling(sources_warehouse):
+    # the reader spaced "pledgetimes" into "Pledge Times"; how the outlet spells itself is unknown,
+    # so the address's spelling is one of its names, as the address itself is
+    aliases = dict(query(sources_warehouse, "SELECT name, aliases FROM marts.dim_sources"))
+    assert {"pledgetimes", "pledgetimes.com"} <= set(aliases["Pledge Times"])
+    assert "bdnews24" in aliases["bdnews24.com"]
+    # a name that is not the address's spelling does not take it: SNHR is not "pledgetimes"
+    assert not any(a in ("pledgetimes", "bdnews24") for a in aliases["Syrian Network for Human Rights"])
+
+
+def test_a_bare_institution_an_outlet_that_saw_and_a_wire_credit_are_cited(sources_warehouse):
+    rows = set(query(sources_warehouse, """
+        SELECT c.kind, s.name FROM marts.fct_citations c JOIN marts.dim_sources s USING (source_id)
+        JOIN marts.dim_articles a USING (article_id) WHERE a.file_name = 'wire.txt'"""))
+    assert rows == {("statement", "Police"), ("reported_by", "AFP"), ("source_line", "Reuters")}
 
 
 def test_a_source_is_one_row_answering_to_its_acronym_and_domain(sources_warehouse):

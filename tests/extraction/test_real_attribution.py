@@ -231,3 +231,42 @@ def test_a_generic_body_word_the_model_tags_person_is_still_the_body(nlp):
                       "According to the Observatory, 41 people were killed on Monday.")
     assert actors_of(ex)["Observatory"][:2] == ("Syrian Observatory for Human Rights", "organization")
     assert next(f for f in ex.figures if f.value_low == 41).claimant_text == "Syrian Observatory for Human Rights"
+
+
+def test_a_state_body_named_by_its_head_noun_alone_is_a_source(nlp):
+    # 114_easter_dawn, 118_bijapur_indianexpress, 27_maiduguri_premiumtimes: the body speaks, though
+    # no name finder makes an actor of "police"; the same for an army or a ministry
+    for body, printed in [
+        ("The toll has risen to 207, police spokesman Ruwan Gunasekera said.", "police"),
+        ("Seven personnel were in a critical condition, police said.", "police"),
+        ("At least 12 people were killed, police in Borno said.", "police"),
+        ("The army said 40 militants were killed in the raid.", "army"),
+        ("The health ministry said 30 people died in the shelling.", "health ministry"),
+    ]:
+        ex = extract(nlp, body)
+        assert [(c.kind, c.source_text) for c in ex.citations] == [("statement", printed)], body
+
+
+def test_people_and_unnamed_officials_are_not_made_bodies(nlp):
+    for body in ["Local officials said 12 people died.", "Witnesses told reporters that 30 people died.",
+                 "The army chief's wife said 12 people died."]:
+        assert [c.source_text for c in extract(nlp, body).citations if c.kind == "statement"] == [], body
+
+
+def test_an_outlet_that_saw_or_counted_for_itself_is_a_source(nlp):
+    # 222_bucha_palpress, 221_bucha_zmist, 051_solhan_tntnewsonline
+    for body, outlet in [
+        ("Officials said about 300 bodies were buried. AFP saw at least 20 bodies in one street.", "AFP"),
+        ("CNN teams saw dozens of bodies buried or strewn in the streets.", "CNN"),
+        ("Dozens of interviews by CNN with survivors paint the most complete narrative yet.", "CNN"),
+    ]:
+        assert ("reported_by", outlet) in {(c.kind, c.source_text) for c in extract(nlp, body).citations}, body
+    # what an outlet could not verify is not its reporting
+    assert extract(nlp, "Reuters could not independently verify the report of 40 dead.").citations == []
+
+
+def test_a_wire_credit_line_at_the_end_is_a_source(nlp):
+    # 202_karrada_thewire: "(Reuters)" on its own line closes the story
+    for credit in ("(Reuters)", "— AFP", "Reuters"):
+        ex = extract(nlp, f"Twelve people were killed in the blast.\n\n{credit}\n")
+        assert [c.kind for c in ex.citations] == ["source_line"], credit

@@ -14,6 +14,17 @@ with named as (
     select site as raw_name, publisher as resolve_as, 'publisher' as seen_as from {{ ref('stg_articles') }}
     where publisher is not null and site is not null
     union all
+    -- ... and so is the address's own spelling when the name was rebuilt from it ("One India" from
+    -- oneindia.com answers to "oneindia", "bdnews24.com" to "bdnews24"): the reader cannot know
+    -- how the outlet spaces or capitalises its name, and the address is how the outlet spells it
+    select split_part(site, '.', 1) as raw_name, publisher as resolve_as, 'publisher' as seen_as
+    from {{ ref('stg_articles') }}
+    where
+        publisher is not null and site is not null
+        and lower(regexp_replace(publisher, '[^A-Za-z0-9]', '', 'g')) in (
+            regexp_replace(split_part(site, '.', 1), '[^a-z0-9]', '', 'g'), regexp_replace(site, '[^a-z0-9]', '', 'g')
+        )
+    union all
     -- a citation resolved through an actor mention carries that actor's canonical name ...
     select
         coalesce(nullif(trim(source_name), ''), source_text) as raw_name,

@@ -1,12 +1,15 @@
 """Citations: who the article says its information came from.
 
-Kinds (data contract): footnote, source_line, according_to, reported_by, via, documented_by,
-photo_credit, told.
+Kinds: value_sets.CITATION_KINDS (the data contract).
 
 - footnote: a numbered note ("- [505](#)" then "AP, Title, 20 December 2024, [url](#)"); one
   citation per cited work ("; " separates works), with outlet, title and date parsed from the
   reference's comma fields.
-- source_line: "SOURCE : AFP", "(Source: Reuters)", wire datelines "BEIRUT (Reuters) -".
+- source_line: "SOURCE : AFP", "(Source: Reuters)", a wire's credit line ("Reuters", "(Reuters)").
+- dateline: wire datelines "BEIRUT (Reuters) -", "MOSCOW, March 13. /TASS/.".
+- statement: a body or outlet the attribution pass found speaking ("OCHA said", "police said"),
+  or the body a titled person speaks for ("IDF spokesperson Daniel Hagari", "police spokesman X").
+- reported_by also takes an outlet that saw or counted for itself ("AFP saw 20 bodies").
 - according_to / reported_by / documented_by / told / via: a cue phrase followed by a name
   ("according to the Russian news agency TASS" -> "TASS"); lower-case phrases ("according to
   statistics", "told reporters") name no source and give nothing.
@@ -136,6 +139,8 @@ def extract_citations(doc, article: ArticleInput, boilerplate: str, attribution_
         found += _cue_citations(text, field, doc if field == "body" else None)
     if doc is not None:
         found += _reporting_subjects(doc, body)
+        if mentions:
+            found += _outlet_witnesses(doc, body, mentions)
     if attribution_spans:
         found += _statements(body, attribution_spans, mentions or [])
     if mentions:
@@ -195,14 +200,49 @@ def _statements(body: str, spans, mentions) -> list[_Found]:
             sentence = body[piece.start_char:piece.end_char].strip()
             best = mention_at(start, end, mentions)
             if best is not None and best.actor_type == "person":
-                best = _body_spoken_for(body, best, mentions)  # "IDF spokesperson Daniel Hagari said"
-            if best is None and not attr.claimant_is_person and _unlisted_name(body[start:end]):
+                person, best = best, _body_spoken_for(body, best, mentions)  # "IDF spokesperson Daniel Hagari said"
+                if best is None:  # "police spokesman Ruwan Gunasekera said"
+                    out += _bare_institution_titling(body, person.start_char, sentence)
+            bare = _BARE_INSTITUTION.match(body[start:end]) if best is None and not attr.claimant_is_person else None
+            if bare is not None:  # "police said", "the army said": a body no name finder made an actor
+                out.append(_bare_found(body, start + bare.start("inst"), start + bare.end("inst"), sentence))
+            elif best is None and not attr.claimant_is_person and _unlisted_name(body[start:end]):
                 # "Iraq Body Count, a group run by academics ..., said": a name no finder knew
                 out.append(_Found("statement", body[start:end], start, end, "body", cited_text=sentence))
             elif best is not None and best.actor_type in _SPEAKER_TYPES:
                 out.append(_Found("statement", best.surface_text, best.start_char, best.end_char, "body",
                                   cited_text=sentence, source_name=best.canonical_name))
     return out
+
+
+# A state's institution named by its head noun alone: "police said", "the army said", "police in Borno
+# said", "police spokesman X said". Its statements are reported, so it is a source, though no name
+# finder makes an actor of a bare common noun. The source is named as printed ("Police"): which
+# state's police is the reader's to see in the sentence, not a guess from the rest of the article.
+_BARE_HEADS = sorted((lx.MILITARY_HEADS | lx.NAMED_INSTITUTION_HEADS | {"government"}) - {"forces", "troops"},
+                     key=len, reverse=True)
+_BARE_INSTITUTION = re.compile(
+    r"^(?:the\s+)?(?P<inst>(?:(?:local|state|federal|national|provincial|district|regional|city|county)\s+)?"
+    r"(?:" + "|".join(re.escape(h) for h in _BARE_HEADS) + r"))"
+    r"(?:\s+(?:in|of|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?$", re.I)
+_TITLED_BY_INSTITUTION = re.compile(
+    r"(?:^|[\s(,;:])(?:the\s+|a\s+)?(?P<inst>(?:" + "|".join(re.escape(h) for h in _BARE_HEADS) + r"))\s+"
+    r"(?:spokes(?:man|woman|person)|chief|officials?|officer|commander|head|director|superintendent|"
+    r"inspector|commissioner)\s*,?\s*$", re.I)
+
+
+def _bare_found(body: str, start: int, end: int, sentence: str) -> _Found:
+    printed = body[start:end]
+    name = printed if printed[:1].isupper() else " ".join(w.capitalize() for w in printed.split())
+    return _Found("statement", printed, start, end, "body", cited_text=sentence, source_name=name)
+
+
+def _bare_institution_titling(body: str, person_start: int, sentence: str) -> list[_Found]:
+    """The institution in a person's title when it is only a head noun ("police spokesman", "army
+    chief"): the person speaks for it."""
+    lo = max(0, person_start - 60)
+    m = _TITLED_BY_INSTITUTION.search(body, lo, person_start)
+    return [_bare_found(body, m.start("inst"), m.end("inst"), sentence)] if m else []
 
 
 def _unlisted_name(text: str) -> bool:
@@ -381,7 +421,10 @@ def _outlet_lines(text: str, field: str) -> list[_Found]:
     return out
 
 
-_OUTLET_LINE = re.compile(r"(?m)^[ \t]*(?:By\s+[^,\n]{2,40},\s*)?(?P<v>[A-Z][\w&.'’ -]{1,40}?)[ \t]*$")
+# a wire's credit line, bare or in brackets at the story's end: "Reuters", "(Reuters)", "— AFP"
+_OUTLET_LINE = re.compile(
+    r"(?m)^[ \t]*(?:[-–—][ \t]*)?(?P<open>\()?(?:By\s+[^,\n]{2,40},\s*)?(?P<v>[A-Z][\w&.'’ -]{1,40}?)"
+    r"(?(open)\))[ \t]*$")
 
 
 def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -553,4 +596,39 @@ def _reporting_subjects(doc, body: str) -> list[_Found]:
                     s += 4  # sentence-initial "The" is not part of the name
                 if _valid_name(body[s:e]):
                     out.append(_Found("reported_by", body[s:e], s, e, "body", cited_text=tok.sent.text.strip()))
+    return out
+
+
+# An outlet that saw, counted or asked for itself: "AFP saw at least 20 bodies", "CNN teams
+# counted", "interviews by CNN with survivors". What it found is reported, so it is a source.
+_WITNESS_VERBS = frozenset({
+    "see", "count", "find", "confirm", "verify", "obtain", "review", "interview", "witness", "observe",
+    "tally", "geolocate", "analyse", "analyze", "establish", "photograph", "film", "visit", "learn", "reach",
+})
+_WITNESS_NOUNS = frozenset({"interview", "count", "tally", "analysis", "investigation", "review", "survey",
+                            "reporting", "estimate", "footage", "images"})
+_CREW_NOUNS = frozenset({"team", "teams", "reporter", "reporters", "journalist", "journalists", "correspondent",
+                         "correspondents", "crew", "crews", "staff"})
+
+
+def _outlet_witnesses(doc, body: str, mentions) -> list[_Found]:
+    out: list[_Found] = []
+    for m in mentions:
+        if m.actor_type != "media" or m.end_char > len(body):
+            continue
+        span = doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
+        if span is None:
+            continue
+        tok = span.root
+        if tok.dep_ == "compound" and tok.head.lower_ in _CREW_NOUNS:  # "CNN teams saw"
+            tok = tok.head
+        head = tok.head
+        witnessed = (
+            (tok.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_ in _WITNESS_VERBS
+             and not any(c.dep_ == "neg" for c in head.children))  # "Reuters could not verify": nothing found
+            or (tok.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_ in _WITNESS_NOUNS)
+        )
+        if witnessed:
+            out.append(_Found("reported_by", m.surface_text, m.start_char, m.end_char, "body",
+                              cited_text=tok.sent.text.strip(), source_name=m.canonical_name))
     return out
