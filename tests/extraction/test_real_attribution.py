@@ -270,3 +270,12 @@ def test_a_wire_credit_line_at_the_end_is_a_source(nlp):
     for credit in ("(Reuters)", "— AFP", "Reuters"):
         ex = extract(nlp, f"Twelve people were killed in the blast.\n\n{credit}\n")
         assert [c.kind for c in ex.citations] == ["source_line"], credit
+
+
+def test_a_table_row_names_what_it_counts_not_who_says_it(nlp):
+    # 112_manipur_northeasttoday: district rows under a toll; the district is no claimant
+    ex = extract(nlp, "The dead were counted district by district:\nBishnupur: 18\nTengnoupal: 4 deaths\n")
+    assert [(f.value_low, f.claimant_text) for f in ex.figures] == [(18, None), (4, None)]
+    # a headline that names its source before a colon still does
+    ex = extract(nlp, "• DSWD: Over 200,000 displaced\n• AFP: Almost 1,500 civilians rescued\n")
+    assert [f.claimant_text for f in ex.figures] == ["DSWD", "Agence France-Presse"]

@@ -353,9 +353,13 @@ def _headline_sources(out, pieces, doc) -> None:
             continue
         line_start = text.rfind("\n", 0, piece.start_char) + 1
         line_end = text.find("\n", piece.start_char)
-        m = _HEADLINE_SOURCE.match(text, line_start, line_end if line_end >= 0 else len(text))
+        line_end = line_end if line_end >= 0 else len(text)
+        m = _HEADLINE_SOURCE.match(text, line_start, line_end)
         if not m or any(w.lower() in _NOT_HEADLINE_SOURCES for w in m.group("name").split()):
             continue
+        claim = doc.char_span(m.end("name"), line_end, alignment_mode="contract")
+        if claim is not None and not any(t.pos_ in ("VERB", "AUX") or t.tag_ in ("VBN", "VBD") for t in claim):
+            continue  # "Bishnupur: 18", "Thoubal: 4 deaths": a table's row names what it counts, not who says
         start, end = m.start("name"), m.end("name")
         span = doc.char_span(start, end, alignment_mode="contract")
         if span is None or not len(span) or not all(t.pos_ == "PROPN" or t.text.isupper() for t in span):
