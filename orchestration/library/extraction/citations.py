@@ -5,11 +5,10 @@ Kinds: value_sets.CITATION_KINDS (the data contract).
 - footnote: a numbered note ("- [505](#)" then "AP, Title, 20 December 2024, [url](#)"); one
   citation per cited work ("; " separates works), with outlet, title and date parsed from the
   reference's comma fields.
-- source_line: "SOURCE : AFP", "(Source: Reuters)", a wire's credit line ("Reuters", "(Reuters)").
+- source_line: "SOURCE : AFP", "(Source: Reuters)", a wire's byline ("Reuters").
 - dateline: wire datelines "BEIRUT (Reuters) -", "MOSCOW, March 13. /TASS/.".
 - statement: a body or outlet the attribution pass found speaking ("OCHA said", "police said"),
   or the body a titled person speaks for ("IDF spokesperson Daniel Hagari", "police spokesman X").
-- reported_by also takes an outlet that saw or counted for itself ("AFP saw 20 bodies").
 - according_to / reported_by / documented_by / told / via: a cue phrase followed by a name
   ("according to the Russian news agency TASS" -> "TASS"); lower-case phrases ("according to
   statistics", "told reporters") name no source and give nothing.
@@ -139,8 +138,6 @@ def extract_citations(doc, article: ArticleInput, boilerplate: str, attribution_
         found += _cue_citations(text, field, doc if field == "body" else None)
     if doc is not None:
         found += _reporting_subjects(doc, body)
-        if mentions:
-            found += _outlet_witnesses(doc, body, mentions)
     if attribution_spans:
         found += _statements(body, attribution_spans, mentions or [])
     if mentions:
@@ -421,10 +418,7 @@ def _outlet_lines(text: str, field: str) -> list[_Found]:
     return out
 
 
-# a wire's credit line, bare or in brackets at the story's end: "Reuters", "(Reuters)", "— AFP"
-_OUTLET_LINE = re.compile(
-    r"(?m)^[ \t]*(?:[-–—][ \t]*)?(?P<open>\()?(?:By\s+[^,\n]{2,40},\s*)?(?P<v>[A-Z][\w&.'’ -]{1,40}?)"
-    r"(?(open)\))[ \t]*$")
+_OUTLET_LINE = re.compile(r"(?m)^[ \t]*(?:By\s+[^,\n]{2,40},\s*)?(?P<v>[A-Z][\w&.'’ -]{1,40}?)[ \t]*$")
 
 
 def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -596,39 +590,4 @@ def _reporting_subjects(doc, body: str) -> list[_Found]:
                     s += 4  # sentence-initial "The" is not part of the name
                 if _valid_name(body[s:e]):
                     out.append(_Found("reported_by", body[s:e], s, e, "body", cited_text=tok.sent.text.strip()))
-    return out
-
-
-# An outlet that saw, counted or asked for itself: "AFP saw at least 20 bodies", "CNN teams
-# counted", "interviews by CNN with survivors". What it found is reported, so it is a source.
-_WITNESS_VERBS = frozenset({
-    "see", "count", "find", "confirm", "verify", "obtain", "review", "interview", "witness", "observe",
-    "tally", "geolocate", "analyse", "analyze", "establish", "photograph", "film", "visit", "learn", "reach",
-})
-_WITNESS_NOUNS = frozenset({"interview", "count", "tally", "analysis", "investigation", "review", "survey",
-                            "reporting", "estimate", "footage", "images"})
-_CREW_NOUNS = frozenset({"team", "teams", "reporter", "reporters", "journalist", "journalists", "correspondent",
-                         "correspondents", "crew", "crews", "staff"})
-
-
-def _outlet_witnesses(doc, body: str, mentions) -> list[_Found]:
-    out: list[_Found] = []
-    for m in mentions:
-        if m.actor_type != "media" or m.end_char > len(body):
-            continue
-        span = doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
-        if span is None:
-            continue
-        tok = span.root
-        if tok.dep_ == "compound" and tok.head.lower_ in _CREW_NOUNS:  # "CNN teams saw"
-            tok = tok.head
-        head = tok.head
-        witnessed = (
-            (tok.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_ in _WITNESS_VERBS
-             and not any(c.dep_ == "neg" for c in head.children))  # "Reuters could not verify": nothing found
-            or (tok.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_ in _WITNESS_NOUNS)
-        )
-        if witnessed:
-            out.append(_Found("reported_by", m.surface_text, m.start_char, m.end_char, "body",
-                              cited_text=tok.sent.text.strip(), source_name=m.canonical_name))
     return out
