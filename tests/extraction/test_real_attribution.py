@@ -260,3 +260,14 @@ def test_a_table_row_names_what_it_counts_not_who_says_it(nlp):
     # a headline that names its source before a colon still does
     ex = extract(nlp, "• DSWD: Over 200,000 displaced\n• AFP: Almost 1,500 civilians rescued\n")
     assert [f.claimant_text for f in ex.figures] == ["DSWD", "Agence France-Presse"]
+
+
+def test_the_agency_someone_told_is_the_outlet_never_the_claimant(nlp):
+    # 057_tillaberi_manchikoni: the parse loses "the mayor of the town" behind two village names;
+    # the figure was then AFP's. Whoever told AFP is not AFP: no claimant rather than the agency
+    ex = extract(nlp, "One hundred people were killed on January 2 in attacks on two villages in western Niger, "
+                      "Tchoma Bangou and Zaroumadareye, the mayor of the town told AFP.")
+    assert {(f.claimant_text, f.outlet_text) for f in ex.figures} == {(None, "AFP")}
+    # an agency reporting on its own is still the claimant
+    ex = extract(nlp, "Twelve people died in the blast, AFP reported.")
+    assert [(f.claimant_text, f.outlet_text) for f in ex.figures] == [("Agence France-Presse", "AFP")]

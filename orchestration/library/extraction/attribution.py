@@ -821,6 +821,12 @@ def _choose(sources: list[_Source], sent_no: int) -> Attribution | None:
     outlet = outlets[0] if outlets else None
     if claimant is None and outlet is None:
         return None
+    if claimant is None and outlet.role == "recipient":
+        # "..., the mayor of the town told AFP": someone told the agency; the agency is the outlet,
+        # never the one who claims the figure, even when the speaker could not be named
+        attr = Attribution(sent_no, outlet.cue)
+        attr.outlet_text, attr.outlet_start, attr.outlet_end = outlet.text, outlet.start, outlet.end
+        return attr
     if claimant is None:
         claimant = outlet  # a medium reporting on its own: it is also the claimant
     cue = "carried_over" if claimant.carried else claimant.cue
