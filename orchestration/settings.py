@@ -32,10 +32,11 @@ def seeds_dir() -> Path:
     return Path(os.environ.get("SEEDS_DIR") or REPO_ROOT / "seeds").expanduser().resolve()
 
 
-# DuckDB's own database names. dbt-duckdb names the database after the file's first dotted part,
-# so a warehouse file called "main.duckdb" (or "temp.", "system.", "memory.") makes every model
-# fail with "schema main.raw does not exist"; say so before anything runs.
-RESERVED_DATABASE_NAMES = frozenset({"main", "temp", "system", "memory"})
+# DuckDB's own catalog names. dbt-duckdb names the database after the file's first dotted part, so
+# a warehouse file called "main.duckdb" fails every model ("schema main.raw does not exist"), and
+# "temp." or "system." fails dbt at once ("Cannot create schema in system catalog"); say so before
+# anything runs.
+RESERVED_DATABASE_NAMES = frozenset({"main", "temp", "system"})
 
 
 class SettingError(ValueError):

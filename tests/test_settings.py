@@ -25,7 +25,8 @@ def test_a_warehouse_named_as_a_duckdb_database_is_refused_before_anything_runs(
     assert list(tmp_path.iterdir()) == []  # nothing written, not even a Dagster home
 
 
-@pytest.mark.parametrize("name", ["warehouse.duckdb", "cases.sudan.duckdb", "main_warehouse.duckdb", "maintenance.duckdb"])
+@pytest.mark.parametrize("name", ["warehouse.duckdb", "cases.sudan.duckdb", "main_warehouse.duckdb", "maintenance.duckdb",
+                                  "memory.duckdb"])
 def test_other_warehouse_names_are_accepted(tmp_path, monkeypatch, name):
     monkeypatch.setenv("WAREHOUSE_PATH", str(tmp_path / name))
     assert settings.warehouse_path() == tmp_path / name
