@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import collections
 import contextlib
+import html
 import json
 import os
 import random
@@ -349,7 +350,7 @@ class Folder:
         if text.startswith("---\n") and "\n---\n" in text[4:]:
             end = text.index("\n---\n", 4) + 5
             front, body = text[:end], text[end:]
-        paragraphs = "".join(f"<p>{html_escape(p)}</p>" for p in body.split("\n\n") if p.strip())
+        paragraphs = "".join(f"<p>{html.escape(p, quote=False)}</p>" for p in body.split("\n\n") if p.strip())
         n = self.rng.randint(2, 99)
         page = (f"<!DOCTYPE html><html><head><title>News</title><script>var views = {n * 1000};</script></head><body>"
                 f"<nav><a href='/'>Home</a> <a href='/world'>World</a> {n} new stories</nav><article>{paragraphs}</article>"
@@ -390,10 +391,6 @@ class Folder:
 
     def change(self) -> list[str]:
         return [getattr(self, self.rng.choice(self.ACTIONS))() for _ in range(self.rng.randint(1, 4))]
-
-
-def html_escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def withheld_now(warehouse: Path) -> list[tuple[str, str, str]]:

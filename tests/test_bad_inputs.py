@@ -242,19 +242,19 @@ def catalogue(tmp_path_factory):
     write_catalogue(seeds, outside)
     assert (seeds / "huge_50mb.txt").stat().st_size == 50 * 1024 * 1024
 
-    listing = ingest.list_article_files
+    survey = ingest.survey_folder
 
     def list_then_vanish(folder):
-        files = listing(folder)
+        found = survey(folder)
         (folder / "vanishing.txt").unlink(missing_ok=True)  # gone after listing, before reading
-        return files
+        return found
 
     import dagster as dg
 
     warehouse = root / "warehouse.duckdb"
     instance = dg.DagsterInstance.ephemeral()  # keeps the run's log messages for the assertions
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(ingest, "list_article_files", list_then_vanish)
+        mp.setattr(ingest, "survey_folder", list_then_vanish)
         result = build(warehouse, seeds, instance=instance)
     result.log_messages = [entry.user_message for entry in instance.all_logs(result.run_id)]
     yield warehouse, result, seeds
@@ -458,7 +458,7 @@ def _sync(tmp_path, seeds, monkeypatch=None, listing=None):
     from orchestration.warehouse.sync import sync_articles
 
     if listing and monkeypatch:
-        monkeypatch.setattr("orchestration.warehouse.sync.list_article_files", listing)
+        monkeypatch.setattr("orchestration.warehouse.sync.survey_folder", listing)
     with warehouse.connect(tmp_path / "w.duckdb") as con:
         report = sync_articles(con, seeds)
         errors = dict(con.execute("SELECT file_name, reason FROM raw.ingest_errors").fetchall())
@@ -473,12 +473,12 @@ def test_ingest_listed_file_that_no_longer_exists_counts_as_removed(tmp_path, mo
     (seeds / "gone.txt").write_text(ARTICLE)
     report, errors, names = _sync(tmp_path, seeds)
     assert names == {"kept.txt", "gone.txt"}
-    from orchestration.library.articles.reader import list_article_files
+    from orchestration.library.articles.folder import survey_folder
 
     def listing(folder):
-        files = list_article_files(folder)
+        found = survey_folder(folder)
         (folder / "gone.txt").unlink()
-        return files
+        return found
 
     report, errors, names = _sync(tmp_path, seeds, monkeypatch, listing)
     assert report.vanished == ["gone.txt"] and report.removed == ["gone.txt"]

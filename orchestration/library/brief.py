@@ -30,12 +30,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
-from orchestration.library.estimates import is_measure, point_value
+from orchestration.library.estimates import UNDATED, is_measure, point_value
 from orchestration.library.extraction.value_sets import COUNT_TYPES
 
 HTML_FILE = "claims_brief.html"  # in the warehouse's reports folder (settings.brief_dir)
 MARKDOWN_FILE = "claims_brief.md"
-UNDATED = "undated"
 NOT_NAMED = "not named"
 NO_OUTLET = "—"
 TITLE = "Claims brief"
@@ -192,10 +191,6 @@ class Estimate:
     def heading(self) -> str:
         subject = _sentence_case(self.subject or self.count_type)
         return f"{subject} ({self.region})" if self.region else subject
-
-    @property
-    def range_text(self) -> str:
-        return f"low {format_number(self.low)} · best {format_number(self.best)} · high {format_number(self.high)}"
 
     @property
     def counts_text(self) -> str:

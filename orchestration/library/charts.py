@@ -26,9 +26,8 @@ import pandas as pd  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import FuncFormatter  # noqa: E402
 
-from orchestration.library.estimates import point_value  # noqa: E402  (the estimate's rule, shared with the brief)
+from orchestration.library.estimates import UNDATED, point_value  # noqa: E402  (the estimate's rule, shared with the brief)
 
-UNDATED = "undated"
 MAX_PANELS = 8
 # a panel with hundreds of claims is unreadable and took seconds per panel to draw
 MAX_CLAIMS_PER_PANEL = 20

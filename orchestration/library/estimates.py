@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from orchestration.library.extraction.value_sets import MEASURE_COUNT_TYPES
 
-__all__ = ["CLAIMS_FROM", "MEASURE_COUNT_TYPES", "is_measure", "point_value"]
+__all__ = ["CLAIMS_FROM", "MEASURE_COUNT_TYPES", "UNDATED", "is_measure", "point_value"]
+
+UNDATED = "undated"  # a claim with no report date, as the chart and the brief both print it
 
 # The rows behind estimates, one per claim, with its figure, article, claimant, outlet and the
 # article's publisher (aliases e, f, a, c, s, p): the FROM clause the chart and the brief share.

@@ -30,7 +30,6 @@ from orchestration.library.articles.reader import (
     Article,
     IngestError,
     article_id_for,
-    list_article_files,
     read_article,
     too_large_reason,
 )
@@ -173,9 +172,9 @@ def sync_articles(con: duckdb.DuckDBPyConnection, seeds: Path, log=None) -> Inge
 
     if not seeds.is_dir():
         raise FileNotFoundError(f"Seeds folder {seeds} does not exist (set SEEDS_DIR to the folder of article files).")
-    files = list_article_files(seeds)
-    # what is not an article is listed, never read (a second walk of the folder: cheap beside reading it)
-    report.skipped = [dataclasses.replace(entry, file_name=_display_name(entry.file_name)) for entry in survey_folder(seeds).skipped]
+    survey = survey_folder(seeds)  # one walk: the articles to read, and what is listed but never read
+    files = survey.articles
+    report.skipped = [dataclasses.replace(entry, file_name=_display_name(entry.file_name)) for entry in survey.skipped]
     for i, (rel, path) in enumerate(files, 1):
         outcome, value = _read_one(seeds, rel, path, existing, version)
         if outcome == "unchanged":

@@ -32,6 +32,7 @@ from io import BytesIO
 # a short paragraph with more than this share of link text is navigation (measured on web pages)
 from orchestration.library.articles.metadata import stored_date
 from orchestration.library.articles.webpage import MAX_LINK_SHARE, MAX_LINK_WORDS
+from orchestration.library.extraction import lexicon as lx
 
 
 class PdfError(ValueError):
@@ -52,7 +53,6 @@ HEADING_SIZE = 1.15  # lines at least this size of the body text are headings
 PARAGRAPH_GAP = 1.35  # a gap this many times the usual line spacing starts a paragraph
 FULL_LINE = 0.75  # a line this long (of the usual full line) was wrapped: the next line continues it
 
-_SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _LIGATURES = re.compile("[\ufb00-\ufb06]")
 _PAGE_NUMBER = re.compile(r"^\W*(?:page\s*)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?\W*$", re.I)
@@ -71,7 +71,6 @@ class PdfText:
     body: str  # paragraphs, then footnotes
     boilerplate: str
     meta: dict = field(default_factory=dict)  # front-matter keys, and saved_title (the document's own title)
-    pages: int = 0
 
 
 @dataclass
@@ -102,7 +101,7 @@ class _Line:
         for run in self.runs:
             raised = run.top < self.top - 0.15 * self.size and run.size <= SUPERSCRIPT_SIZE * self.size
             if raised and re.fullmatch(r"[\d,\s]+", run.text):
-                parts.append(run.text.strip().translate(_SUPERSCRIPTS))
+                parts.append(run.text.strip().translate(lx.TO_SUPERSCRIPT))
             else:
                 parts.append(run.text)
         self.text = _clean("".join(parts))
@@ -239,7 +238,7 @@ def _is_note_start(text: str, last_note: list[int]) -> bool:
 def _note(text: str) -> str:
     """A footnote as printed, its number a superscript ("¹ UNHCR, …") however the PDF drew it."""
     marker = re.match(r"^(\d{1,3})\s+", text)
-    return marker.group(1).translate(_SUPERSCRIPTS) + " " + text[marker.end():] if marker else text
+    return marker.group(1).translate(lx.TO_SUPERSCRIPT) + " " + text[marker.end():] if marker else text
 
 
 _WORDS: frozenset[str] | None = None
@@ -363,17 +362,17 @@ def read_pdf(data: bytes) -> PdfText:
 
     running = _running(pages)
     boiler: list[str] = []
-    kept: list[_Line] = []
+    kept_by_page: list[list[_Line]] = []  # each page's lines that are not running heads or feet
     for lines, _ in pages:
+        kept_by_page.append([])
         for line in lines:
-            (boiler.append(line.text) if id(line) in running else kept.append(line))
-    body_size = _body_size(kept)
+            (boiler.append(line.text) if id(line) in running else kept_by_page[-1].append(line))
+    body_size = _body_size([line for page in kept_by_page for line in page])
 
     text_lines: list[_Line] = []
     notes: list[str] = []
     numbers: list[int] = []  # the note numbers seen, in order
-    for number in range(len(pages)):
-        page = [ln for ln in kept if ln.page == number]
+    for page in kept_by_page:
         start = _footnotes(page, body_size, numbers)
         text_lines += page[:start]
         for k, line in enumerate(page[start:]):
@@ -417,4 +416,4 @@ def read_pdf(data: bytes) -> PdfText:
     url = next((m.group(0) for line in boiler if (m := _URL.search(line)) and m.group(0).lower().startswith("http")), None)
     if url:
         meta["url"] = url.rstrip(".,;")
-    return PdfText(body, "\n".join(boiler), meta, len(pages))
+    return PdfText(body, "\n".join(boiler), meta)

@@ -261,9 +261,13 @@ def credited_outlet(body: str) -> str | None:
     return None
 
 
-def is_aggregator(url: str | None) -> bool:
+def _host_in(url: str | None, domains: frozenset[str]) -> bool:
     host = host_of(url) or ""
-    return any(host == d or host.endswith("." + d) for d in AGGREGATORS)
+    return any(host == d or host.endswith("." + d) for d in domains)
+
+
+def is_aggregator(url: str | None) -> bool:
+    return _host_in(url, AGGREGATORS)
 
 
 # Hosts that store or serve other people's pages: a CDN, a blog or site platform, an archive,
@@ -277,8 +281,7 @@ HOSTING = frozenset({
 
 
 def is_hosting(url: str | None) -> bool:
-    host = host_of(url) or ""
-    return any(host == d or host.endswith("." + d) for d in HOSTING)
+    return _host_in(url, HOSTING)
 
 
 def _web_host(url: str | None) -> str | None:

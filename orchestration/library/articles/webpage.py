@@ -41,7 +41,6 @@ class Page:
     body: str
     boilerplate: str
     meta: dict = field(default_factory=dict)  # front-matter keys: title, publisher, author, published, url
-    main_text_found: bool = True  # False: the extractor found no main text, the visible text is the body
 
 
 @lru_cache(maxsize=1)
@@ -158,8 +157,8 @@ def read_page(html: str) -> Page:
     """The page's main text (the body), everything else it shows (boilerplate) and its metadata."""
     visible, furniture, meta = html_to_text(html)
     blocks, document = _main_blocks(html)
-    if not blocks:
-        return Page(visible, furniture, meta, main_text_found=False)
+    if not blocks:  # the extractor found no main text: the visible text is the body
+        return Page(visible, furniture, meta)
     _fill_meta(meta, document)
     paragraphs: list[str] = []
     previous_group = None
@@ -173,7 +172,7 @@ def read_page(html: str) -> Page:
             paragraphs.append(block.text)
         previous_group = block.group or None
     if not paragraphs:
-        return Page(visible, furniture, meta, main_text_found=False)
+        return Page(visible, furniture, meta)
     title = meta.get("title")
     if title and _normalise(title) not in _normalise("\n".join(paragraphs[:2])):
         paragraphs.insert(0, title)  # the headline opens the body, as it does in a saved text

@@ -14,8 +14,9 @@ import zipfile
 from datetime import date, datetime
 from io import BytesIO
 
+from orchestration.library.extraction import lexicon as lx
+
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 class WordError(ValueError):
@@ -36,7 +37,7 @@ def _paragraph_text(element, notes: dict[str, int]) -> str:
         elif tag == f"{_W}footnoteReference":
             note = node.get(f"{_W}id")
             notes.setdefault(note, len(notes) + 1)
-            out.append(str(notes[note]).translate(_SUPERSCRIPTS))
+            out.append(str(notes[note]).translate(lx.TO_SUPERSCRIPT))
     return re.sub(r"[ \t]+", " ", "".join(out)).strip()
 
 
@@ -59,7 +60,7 @@ def _footnotes(data: bytes, notes: dict[str, int]) -> list[str]:
             continue
         paragraphs = [_paragraph_text(p, {}) for p in note.iter(f"{_W}p")]
         texts[note.get(f"{_W}id")] = " ".join(p for p in paragraphs if p)
-    return [f"{str(number).translate(_SUPERSCRIPTS)} {texts[note]}" for note, number in sorted(notes.items(), key=lambda i: i[1])
+    return [f"{str(number).translate(lx.TO_SUPERSCRIPT)} {texts[note]}" for note, number in sorted(notes.items(), key=lambda i: i[1])
             if texts.get(note)]
 
 

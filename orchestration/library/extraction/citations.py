@@ -108,7 +108,6 @@ _ENTRY_SEP = re.compile(r";\s+(?=[A-Z(])")
 _FIELD_SEP = re.compile(r",\s+")
 _INITIALS = re.compile(r"^(?:[A-Z]\.(?:\s?-?[A-Z]\.)*)(?:\s+(?:and|&)\s+(?P<next>.+))?$")
 _SURNAME = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?$")
-_TO_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _URL_HINT = re.compile(r"\[url\]|https?://|www\.")
 _REFERENCE_HINT = re.compile(r"\[url\]|https?://|www\.|\b(?:19|20)\d\d\b")
 
@@ -216,14 +215,14 @@ def _statements(body: str, spans, mentions) -> list[_Found]:
 # said", "police spokesman X said". Its statements are reported, so it is a source, though no name
 # finder makes an actor of a bare common noun. The source is named as printed ("Police"): which
 # state's police is the reader's to see in the sentence, not a guess from the rest of the article.
-_BARE_HEADS = sorted((lx.MILITARY_HEADS | lx.NAMED_INSTITUTION_HEADS | {"government"}) - {"forces", "troops"},
-                     key=len, reverse=True)
+_BARE_HEADS = "|".join(re.escape(h) for h in sorted(
+    (lx.MILITARY_HEADS | lx.NAMED_INSTITUTION_HEADS | {"government"}) - {"forces", "troops"}, key=len, reverse=True))
 _BARE_INSTITUTION = re.compile(
     r"^(?:the\s+)?(?P<inst>(?:(?:local|state|federal|national|provincial|district|regional|city|county)\s+)?"
-    r"(?:" + "|".join(re.escape(h) for h in _BARE_HEADS) + r"))"
+    r"(?:" + _BARE_HEADS + r"))"
     r"(?:\s+(?:in|of|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?$", re.I)
 _TITLED_BY_INSTITUTION = re.compile(
-    r"(?:^|[\s(,;:])(?:the\s+|a\s+)?(?P<inst>(?:" + "|".join(re.escape(h) for h in _BARE_HEADS) + r"))\s+"
+    r"(?:^|[\s(,;:])(?:the\s+|a\s+)?(?P<inst>(?:" + _BARE_HEADS + r"))\s+"
     r"(?:spokes(?:man|woman|person)|chief|officials?|officer|commander|head|director|superintendent|"
     r"inspector|commissioner)\s*,?\s*$", re.I)
 
@@ -310,7 +309,7 @@ def _footnotes(body: str) -> list[_Found]:
 
 def _marked_in_text(body: str, number: int) -> bool:
     """The running text carries the note's marker: a superscript ⁵⁰⁵ or a bracketed [505]."""
-    return str(number).translate(_TO_SUPERSCRIPT) in body or body.count(f"[{number}]") > 1
+    return str(number).translate(lx.TO_SUPERSCRIPT) in body or body.count(f"[{number}]") > 1
 
 
 def _looks_like_reference(note: str) -> bool:

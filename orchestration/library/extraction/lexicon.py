@@ -531,6 +531,12 @@ SPOKESPERSON_NOUNS: frozenset[str] = frozenset({
 })  # not "a source": an unnamed source is nobody's spokesperson
 
 
+# --- typography -----------------------------------------------------------------------------
+
+# Digits as note markers print them ("see note ⁵⁰⁵"): readers write Word's and PDFs' raised note
+# numbers this way, and citations look for them in the text.
+TO_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
 # --- calendar and places --------------------------------------------------------------------
 
 # Month names and abbreviations -> month number (dates, figures, citations and the article

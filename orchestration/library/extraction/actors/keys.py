@@ -159,15 +159,24 @@ def name_variants(name: str | None) -> list[str]:
     return [v for v in dict.fromkeys(out) if v != name]
 
 
+@lru_cache(maxsize=1)
+def _demonyms_longest_first() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(demonym, state) pairs, longest demonym first and longest state first (name_variants runs
+    once per row in SQL, so the sorting is done once)."""
+    from orchestration.library.extraction import lexicon as lx
+
+    return (sorted(lx.DEMONYMS.items(), key=lambda kv: -len(kv[0])),
+            sorted(lx.DEMONYMS.items(), key=lambda kv: -len(kv[1])))
+
+
 def _state_word_swapped(name: str) -> list[str]:
     """ "Sri Lankan Police" -> "Sri Lanka Police", "Nigeria Police Force" -> "Nigerian Police Force":
     a body named by its state's demonym is named by the state too, and the other way round."""
-    from orchestration.library.extraction import lexicon as lx
-
-    for demonym, country in sorted(lx.DEMONYMS.items(), key=lambda kv: -len(kv[0])):
+    by_demonym, by_state = _demonyms_longest_first()
+    for demonym, country in by_demonym:
         if name.startswith(demonym + " ") and len(name) > len(demonym) + 3:
             return [country + name[len(demonym):]]
-    for demonym, country in sorted(lx.DEMONYMS.items(), key=lambda kv: -len(kv[1])):
+    for demonym, country in by_state:
         if name.startswith(country + " ") and len(name) > len(country) + 3:
             return [demonym + name[len(country):]]
     return []

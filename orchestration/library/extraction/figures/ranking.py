@@ -32,12 +32,12 @@ from pathlib import Path
 from orchestration.library.extraction import lexicon as lx
 from orchestration.library.extraction.quotes import quote_regions
 from orchestration.library.extraction.records import ArticleInput, EntityMention, FigureMention
+from orchestration.library.extraction.value_sets import ACTOR_TYPES
 
 MODEL_PATH = Path(__file__).with_name("claimant_model.json")
 WINDOW = 4  # sentences before the figure's own whose actors are candidates
 SPEAKERS_BEYOND = 2  # the article's most frequent speakers are candidates wherever they spoke
 NO_CLAIMANT = None
-ACTOR_TYPES = ("person", "organization", "state", "armed_group", "media", "government_body", "military_unit", "other")
 # nouns of what a source publishes: "the ministry's figures", "X's report"
 STATEMENT_NOUNS = frozenset({"report", "figure", "data", "statement", "tally", "toll", "count", "estimate", "statistic",
                              "record", "assessment", "update", "bulletin", "release", "briefing", "number"})
@@ -67,6 +67,10 @@ class _Context:
     speech_sentences: set[int]
     places: list[tuple[int, int]]  # spans the parser reads as places (GPE, LOC, FAC)
     place_names: set[str]  # their texts, lower case
+    sentence_of_mention: dict[str, int]  # mention_id -> sentence number
+    top: int = 0  # the most any one name speaks
+    leaders: set[str] = field(default_factory=set)  # the SPEAKERS_BEYOND names that speak most
+    total_speech: int = 0
 
 
 def _clause_of(tok) -> tuple[int, int]:
@@ -117,9 +121,14 @@ def _context(doc, article: ArticleInput, mentions: list[EntityMention]) -> _Cont
               if any(t.lemma_.lower() in lx.REPORTING_VERBS and t.pos_ == "VERB" for t in s)
               or "according to" in s.text.lower()}
     places = [e for e in doc.ents if e.label_ in lx.PLACE_LABELS]
-    return _Context([s.start_char for s in sents], quote_regions(article.body), article.body,
+    starts = [s.start_char for s in sents]
+    return _Context(starts, quote_regions(article.body), article.body,
                     (article.publisher or "").lower(), roles, clauses, speaks, counts, speech,
-                    [(e.start_char, e.end_char) for e in places], {e.text.lower() for e in places})
+                    [(e.start_char, e.end_char) for e in places], {e.text.lower() for e in places},
+                    {m.mention_id: max(0, bisect.bisect_right(starts, m.start_char) - 1) for m in mentions},
+                    top=max(speaks.values(), default=0),
+                    leaders={n for n, _ in sorted(speaks.items(), key=lambda kv: -kv[1])[:SPEAKERS_BEYOND]},
+                    total_speech=sum(speaks.values()))
 
 
 def _sentence_of(ctx: _Context, offset: int) -> int:
@@ -142,18 +151,16 @@ def candidates(fig: FigureMention, mentions: list[EntityMention], ctx: _Context,
     fig_quoted = _in_quote(ctx, fig.start_char)
     rule_name = fig.claimant_text
     rule_mention = fig.claimant_mention_id
-    top = max(ctx.speaks.values(), default=0)
-    leaders = {n for n, _ in sorted(ctx.speaks.items(), key=lambda kv: -kv[1])[:SPEAKERS_BEYOND]}
+    top, leaders, total_speech = ctx.top, ctx.leaders, ctx.total_speech
     nearest: dict[str, EntityMention] = {}
     for m in mentions:
-        back = fig_sent - _sentence_of(ctx, m.start_char)
+        back = fig_sent - ctx.sentence_of_mention[m.mention_id]
         if m.canonical_name is None or not (0 <= back <= WINDOW or m.canonical_name in leaders):
             continue
         held = nearest.get(m.canonical_name)
         if held is None or abs(m.start_char - fig.start_char) < abs(held.start_char - fig.start_char):
             nearest[m.canonical_name] = m
     carried = previous.claimant_text if previous is not None and fig_sent - previous.sentence_no <= 2 else None
-    total_speech = sum(ctx.speaks.values())
     dominant = top / total_speech if total_speech else 0.0
     local_speech = fig_sent in ctx.speech_sentences
     none = Candidate(NO_CLAIMANT, None, {
@@ -162,14 +169,14 @@ def candidates(fig: FigureMention, mentions: list[EntityMention], ctx: _Context,
         "none_sentence_reports": float(fig_sent in ctx.speech_sentences),
         "none_lead": float(fig_sent <= 1),
         "none_in_quote": float(fig_quoted),
-        "none_speakers_in_article": math.log1p(sum(ctx.speaks.values())),
+        "none_speakers_in_article": math.log1p(total_speech),
         # an article that is one body's statement or report: its figures are that body's
         "none_dominant_speaker": dominant,
     })
     out = [none]
     chosen_by_rules = False
     for name, m in sorted(nearest.items(), key=lambda kv: kv[1].start_char):
-        back = fig_sent - _sentence_of(ctx, m.start_char)
+        back = fig_sent - ctx.sentence_of_mention[m.mention_id]
         roles = ctx.roles.get(m.mention_id, set())
         rule = float(rule_mention == m.mention_id or (rule_name is not None and rule_name == name))
         chosen_by_rules = chosen_by_rules or bool(rule)
