@@ -5,6 +5,8 @@ part. A change meant to move them records them anew (`scripts/evaluate_warehouse
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -13,6 +15,7 @@ from scripts.evaluate_warehouse import (
     KEPT_SCORER,
     PARTS,
     RECORDED,
+    ROOT,
     SHARED_SCORER,
     build,
     headline,
@@ -58,3 +61,12 @@ def test_the_kept_scorer_is_the_teams_shared_one():
         pytest.skip(f"{SHARED_SCORER} is not beside this clone; the kept copy scores")
     assert KEPT_SCORER.read_bytes() == SHARED_SCORER.read_bytes(), \
         f"the shared scorer changed: copy {SHARED_SCORER} to {KEPT_SCORER}"
+
+
+def test_the_committed_claimant_weights_are_what_training_gives():
+    # a change to the rules the model reads (its "rules" features) changes what training gives;
+    # the committed weights must be retrained with it (make train), or the model ranks on stale ones
+    done = subprocess.run([sys.executable, "scripts/train_claimants.py", "--check"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout[-500:] + done.stderr[-500:]
+    assert "the same weights" in done.stdout
