@@ -35,8 +35,8 @@ from orchestration.library.extraction.records import ArticleInput, EntityMention
 from orchestration.library.extraction.value_sets import ACTOR_TYPES
 
 MODEL_PATH = Path(__file__).with_name("claimant_model.json")
-WINDOW = 4  # sentences before the figure's own whose actors are candidates
-SPEAKERS_BEYOND = 2  # the article's most frequent speakers are candidates wherever they spoke
+WINDOW = 8  # sentences before the figure's own whose actors are candidates
+SPEAKERS_BEYOND = 4  # the article's most frequent speakers are candidates wherever they spoke
 NO_CLAIMANT = None
 # nouns of what a source publishes: "the ministry's figures", "X's report"
 STATEMENT_NOUNS = frozenset({"report", "figure", "data", "statement", "tally", "toll", "count", "estimate", "statistic",
@@ -78,7 +78,7 @@ def _clause_of(tok) -> tuple[int, int]:
     return tok.left_edge.i, tok.right_edge.i + 1
 
 
-def _mention_roles(doc, body: str, m: EntityMention, clauses: dict) -> set[str]:
+def mention_roles(doc, body: str, m: EntityMention, clauses: dict) -> set[str]:
     span = doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
     if span is None or not len(span):
         return set()
@@ -110,7 +110,7 @@ def _mention_roles(doc, body: str, m: EntityMention, clauses: dict) -> set[str]:
 def _context(doc, article: ArticleInput, mentions: list[EntityMention]) -> _Context:
     sents = list(doc.sents)
     clauses: dict[str, tuple[int, int]] = {}
-    roles = {m.mention_id: _mention_roles(doc, article.body, m, clauses) for m in mentions}
+    roles = {m.mention_id: mention_roles(doc, article.body, m, clauses) for m in mentions}
     speaks: dict[str, int] = {}
     counts: dict[str, int] = {}
     for m in mentions:
