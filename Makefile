@@ -66,10 +66,12 @@ evaluate: $(STAMP)
 	$(BIN)/python scripts/evaluate_extraction.py --fixtures tests/fixtures/heldout --gold tests/fixtures/heldout/gold.json
 	$(BIN)/python scripts/evaluate_extraction.py --fixtures tests/fixtures/heldout2 --gold tests/fixtures/heldout2/gold.json
 
-# the claimant model (extraction/figures/claimant_model.json) from the tune part of the real-page
-# corpus: deterministic and offline; commit the file it writes
+# the claimant model (extraction/figures/claimant_model.json), then the source model that reads its
+# choices (extraction/source_model.json), from the tune part of the real-page corpus: deterministic
+# and offline; commit the files they write
 train: $(STAMP)
 	$(BIN)/python scripts/train_claimants.py
+	$(BIN)/python scripts/train_sources.py
 
 benchmark: $(STAMP)
 	$(BIN)/python scripts/benchmark.py --sizes 100 1000 10000

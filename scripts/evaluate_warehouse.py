@@ -98,6 +98,27 @@ def score_parts(scorer, warehouse: Path, gold: Path, tmp: Path) -> dict[str, tup
     return out
 
 
+def source_precision(scorer, warehouse: Path, gold: Path) -> dict[str, tuple[int, int]]:
+    """part -> (cited sources that are gold sources, cited sources): the team's own measure, since the
+    shared scorer counts sources found, never sources wrongly cited. Per article, each distinct
+    source its citations or figures' outlets name (the publisher row left out), matched with the
+    scorer's loose name equality against the page's gold sources, borderline ones included."""
+    arts, _actors, sources, _m, figs, _e, _q, cites = scorer.load(scorer.Warehouse(warehouse))
+    by_stem = {Path(a["file_name"]).stem: a["article_id"] for a in arts}
+    out = {part: (0, 0) for part in PARTS}
+    for path in sorted(gold.glob("*.json")):
+        aid = by_stem.get(path.stem)
+        if aid is None:
+            continue
+        wanted = [s if isinstance(s, str) else s["name"] for s in json.loads(path.read_text()).get("sources", [])]
+        ids = {c["source_id"] for c in cites if c["article_id"] == aid and c.get("source_id")}
+        ids |= {f["reported_via_source_id"] for f in figs if f["article_id"] == aid and f.get("reported_via_source_id")}
+        hit = sum(scorer.any_match(scorer.source_names(sources, sid), wanted) for sid in ids)
+        part = part_of(path.stem + ".txt")
+        out[part] = (out[part][0] + hit, out[part][1] + len(ids))
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=Path, default=CORPUS / "articles")
@@ -125,12 +146,16 @@ def main() -> int:
                 tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-15:])
                 print(f"build FAILED (exit {done.returncode}); scoring what the warehouse holds.\n{tail}")
         parts = score_parts(scorer, warehouse, args.gold, tmp)
+        precision = source_precision(scorer, warehouse, args.gold)
     files = {part: sum(1 for p in args.gold.glob("*.json") if part_of(p.stem + ".txt") == part) for part in PARTS}
     print(f"== {scoring.name}: tune part ({files['tune']} pages, misses readable) | check part ({files['check']} pages, "
           "blind: totals only)")
     keys = list(parts["tune"][0])
     for key in keys:
         print(f"{key:22s} {parts['tune'][4].fmt(key):>18s} | {parts['check'][4].fmt(key):>18s}")
+    # the team's own measure beside the scorer's (the scorer has no sources precision)
+    cells = [f"{h / n:.2f} ({h}/{n})" if n else "-" for h, n in (precision[part] for part in PARTS)]
+    print(f"{'sources.precision*':22s} {cells[0]:>18s} | {cells[1]:>18s}   (* team measure: cited sources that are gold sources)")
     for part in PARTS:
         for missing in parts[part][2]:
             print(f"missing ({part}): {missing}")

@@ -7,7 +7,7 @@ I/O, no Dagster, no DuckDB.
 """
 from __future__ import annotations
 
-from orchestration.library.extraction import actors, citations, dates, events, figures, quotes
+from orchestration.library.extraction import actors, citations, dates, events, figures, quotes, reported_bodies
 from orchestration.library.extraction import lexicon as lx
 from orchestration.library.extraction.attribution import find_attribution_spans
 from orchestration.library.extraction.ids import stable_id
@@ -78,17 +78,22 @@ def _extract(doc, article: ArticleInput, boilerplate: str) -> ArticleExtraction:
         link.article_id = article.article_id
     sentences = split_sentences(doc, article)
     spans = find_attribution_spans(doc)  # one attribution pass, shared by figures and citations
+    found_figures = figures.extract_figures(doc, article, mentions, spans)
+    found_citations = citations.extract_citations(doc, article, boilerplate, spans, mentions)
+    # bodies no cue cited, judged reported by learned weights (reported_bodies.py)
+    found_citations += reported_bodies.reported_bodies(doc, article, mentions, found_figures, found_citations,
+                                                       _sentence_lookup(sentences))
     return ArticleExtraction(
         article_id=article.article_id,
         sentences=sentences,
         mentions=mentions,
         places=find_places(doc, article, _sentence_lookup(sentences)),
-        figures=figures.extract_figures(doc, article, mentions, spans),
+        figures=found_figures,
         dates=found_dates,
         events=found_events,
         event_actors=event_actors,
         quotes=quotes.extract_quotes(doc, article, mentions),
-        citations=citations.extract_citations(doc, article, boilerplate, spans, mentions),
+        citations=found_citations,
     )
 
 

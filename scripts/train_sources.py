@@ -1,0 +1,174 @@
+#!/usr/bin/env python
+"""Train the reported-bodies model (orchestration/library/extraction/reported_bodies.py) on the tune
+part of the development corpus, and write its weights to source_model.json.
+
+    python scripts/train_sources.py [--articles DIR] [--gold DIR] [--out FILE] [--check]
+
+Each tune page is read by the product's reader and run through its extractor up to the citations,
+exactly as a build does; the bodies no citation cites are the candidates. A candidate is labelled
+a source when its name (or the words of its mention) is one of the page's gold sources
+(ANNOTATION.md), with the gold actor's spellings; a borderline gold source teaches nothing. The
+model is a logistic regression fitted by L-BFGS with an L2 penalty chosen by cross-validation
+over pages: no randomness, so the same pages give the same weights. ``--check`` trains and
+compares with the committed file instead of writing it (exit 1 when they differ). Offline; the
+check part is never read.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from scripts.evaluate_warehouse import CORPUS, part_of  # noqa: E402
+from scripts.train_claimants import same_actor  # noqa: E402
+
+L2_GRID = (0.3, 1.0, 3.0, 10.0, 30.0)
+FOLDS = 5
+
+
+def examples(articles: Path, gold: Path, part: str = "tune") -> tuple[list[tuple[dict, int, str]], dict]:
+    """(features, label, page) per candidate body of the part's pages, and counts."""
+    from orchestration.library.articles.reader import Article, read_article
+    from orchestration.library.extraction import actors, citations, figures
+    from orchestration.library.extraction.attribution import find_attribution_spans
+    from orchestration.library.extraction.nlp import load_nlp
+    from orchestration.library.extraction.records import ArticleInput
+    from orchestration.library.extraction.reported_bodies import reported_bodies
+    from orchestration.library.extraction.tokens import release
+
+    nlp = load_nlp()
+    out = []
+    counts = {"pages": 0, "candidates": 0, "sources": 0, "borderline": 0}
+    for gold_path in sorted(gold.glob("*.json")):
+        file_name = gold_path.stem + ".txt"
+        if part_of(file_name) != part or not (articles / file_name).exists():
+            continue
+        counts["pages"] += 1
+        article = read_article(file_name, (articles / file_name).read_bytes())
+        if not isinstance(article, Article):
+            continue
+        item = ArticleInput(article.article_id, article.body_text, article.published_date, article.publisher,
+                            article.title, None if article.published_date else article.caption_date)
+        doc = nlp(item.body)
+        found: list = []
+        try:
+            mentions = actors.extract_mentions(doc, item)
+            spans = find_attribution_spans(doc)
+            figs = figures.extract_figures(doc, item, mentions, spans)
+            cites = citations.extract_citations(doc, item, article.boilerplate_text or "", spans, mentions)
+            reported_bodies(doc, item, mentions, figs, cites, lambda pos: None, collect=found)
+        finally:
+            release(doc)
+        annotation = json.loads(gold_path.read_text(encoding="utf-8"))
+        spellings = {a["name"]: [a["name"], *a.get("mentions", [])] for a in annotation.get("actors", [])}
+        wanted, doubtful = [], []
+        for s in annotation.get("sources", []):
+            s = {"name": s} if isinstance(s, str) else s
+            if s.get("role") == "photo_credit":
+                continue
+            (doubtful if s.get("borderline") else wanted).append(spellings.get(s["name"], [s["name"]]))
+        for c in found:
+            def named(lists):
+                return any(same_actor(c.name, names) or same_actor(c.mention.surface_text, names) for names in lists)
+            if named(doubtful) and not named(wanted):
+                counts["borderline"] += 1
+                continue
+            label = int(named(wanted))
+            counts["candidates"] += 1
+            counts["sources"] += label
+            out.append((c.features, label, file_name))
+    return out, counts
+
+
+def fit(data: list[tuple], l2: float) -> dict[str, float]:
+    """Logistic regression: maximize the log-likelihood of the labels, the bias unpenalized."""
+    import numpy as np
+    from scipy.optimize import minimize
+
+    names = sorted({k for features, *_ in data for k in features})
+    index = {n: i for i, n in enumerate(names)}
+    x = np.zeros((len(data), len(names)))
+    for row, (features, *_rest) in enumerate(data):
+        for k, v in features.items():
+            x[row, index[k]] = v
+    y = np.array([label for _, label, _ in data], dtype=float)
+    penalty = np.array([0.0 if n == "bias" else l2 for n in names])
+
+    def loss(w):
+        z = x @ w
+        p = 1.0 / (1.0 + np.exp(-z))
+        total = np.sum(np.logaddexp(0.0, z) - y * z) + 0.5 * np.sum(penalty * w * w)
+        return total, x.T @ (p - y) + penalty * w
+
+    result = minimize(loss, np.zeros(len(names)), jac=True, method="L-BFGS-B", options={"maxiter": 2000})
+    return {n: round(float(v), 6) for n, v in zip(names, result.x) if abs(v) >= 1e-6}
+
+
+def predict(features: dict, weights: dict[str, float]) -> bool:
+    from orchestration.library.extraction.reported_bodies import THRESHOLD, Candidate, probability
+
+    return probability(Candidate("", None, features), weights) >= THRESHOLD
+
+
+def tally(rows, weights) -> tuple[int, int, int]:
+    """(true positives, predicted, actual sources)."""
+    hits = [predict(f, weights) for f, *_ in rows]
+    return (sum(h and y for h, (_, y, _) in zip(hits, rows)), sum(hits), sum(y for _, y, _ in rows))
+
+
+def f1(tp: int, predicted: int, actual: int) -> float:
+    return 2 * tp / max(1, predicted + actual)
+
+
+def choose_l2(data) -> tuple[float, dict[float, tuple[int, int, int]]]:
+    """The L2 penalty whose models, each trained without one fold of pages, judge best (F1) on that fold."""
+    fold = {name: int(hashlib.sha256(name.encode()).hexdigest(), 16) % FOLDS for *_, name in data}
+    scores = {}
+    for l2 in L2_GRID:
+        tp = predicted = actual = 0
+        for k in range(FOLDS):
+            weights = fit([d for d in data if fold[d[2]] != k], l2)
+            a, b, c = tally([d for d in data if fold[d[2]] == k], weights)
+            tp, predicted, actual = tp + a, predicted + b, actual + c
+        scores[l2] = (tp, predicted, actual)
+    return max(L2_GRID, key=lambda l2: (f1(*scores[l2]), l2)), scores
+
+
+def main() -> int:
+    from orchestration.library.extraction.reported_bodies import MODEL_PATH
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=Path, default=CORPUS / "articles")
+    parser.add_argument("--gold", type=Path, default=CORPUS / "gold")
+    parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    parser.add_argument("--check", action="store_true", help="train and compare with --out instead of writing it")
+    args = parser.parse_args()
+    data, counts = examples(args.articles, args.gold)
+    print(f"tune part: {counts['pages']} pages, {counts['candidates']} uncited bodies, {counts['sources']} of them "
+          f"gold sources, {counts['borderline']} borderline left out")
+    l2, cv = choose_l2(data)
+    print("cross-validated (found / judged sources / gold sources, F1) by L2 penalty: "
+          + ", ".join(f"{k:g}: {v[0]}/{v[1]}/{v[2]} {f1(*v):.3f}" for k, v in cv.items()) + f"; using {l2:g}")
+    weights = fit(data, l2)
+    tp, predicted, actual = tally(data, weights)
+    print(f"{len(weights)} weights. On the tune candidates: {tp} of {actual} sources found, {predicted} judged "
+          "sources (training figures: the check part says what generalizes)")
+    model = {"weights": dict(sorted(weights.items())), "l2": l2,
+             "trained_on": f"tune part of tests/fixtures/real: {counts['pages']} pages, {len(data)} candidate bodies"}
+    text = json.dumps(model, indent=1, sort_keys=True) + "\n"
+    if args.check:
+        same = args.out.exists() and args.out.read_text(encoding="utf-8") == text
+        print(f"{args.out}: {'the same weights' if same else 'DIFFERENT weights: run make train and commit the file'}")
+        return 0 if same else 1
+    args.out.write_text(text, encoding="utf-8")
+    print(f"written {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
