@@ -130,6 +130,8 @@ def _classify(doc, g: _Group, unit) -> tuple[str, object]:
             return "flights", unit
         if lemma in AID_UNITS or unit.lower_ in AID_UNITS:
             return "aid", unit
+    if unit is not None and unit.lemma_.lower() == "life" and _lives_lost(unit):
+        return "killed", unit.head
     person = _is_person_unit(unit) or unit is None
     start = unit if unit is not None else doc[g.anchor]
     found = _predicate_after(doc, start, person)
@@ -252,6 +254,17 @@ def _clause_words(doc, g: _Group) -> str | None:
     return None
 
 
+_LIFE_TAKERS = frozenset({"claim", "take", "cost", "lose", "loss", "toll"})
+
+
+def _lives_lost(unit) -> bool:
+    """"claimed 20 lives", "the loss of 81 civilian lives", "cost 12 lives": lives counted are deaths."""
+    head = unit.head
+    if head.lemma_.lower() == "of" and head.head.lemma_.lower() in _LIFE_TAKERS:
+        return True
+    return unit.dep_ in ("dobj", "pobj", "nsubjpass") and head.lemma_.lower() in _LIFE_TAKERS
+
+
 # verb + object idioms of dying and surviving ("lost their lives", "took the lives of")
 _LIFE_PHRASES = {("lose", "their"): "killed", ("lose", "his"): "killed", ("lose", "her"): "killed",
                  ("lose", "life"): "killed"}
@@ -298,9 +311,11 @@ def _level_noun_type(noun, person: bool) -> str | None:
                 return found
         if child.dep_ == "prep" and child.lower_ == "of":
             for obj in child.children:
-                found = _lex(obj, person)
-                if found:
-                    return found
+                # "the number of displaced", and "the number of people killed in ...": the noun's own words
+                for t in (obj, *[c for c in obj.children if c.dep_ in ("acl", "amod", "relcl", "compound")]):
+                    found = _lex(t, person)
+                    if found:
+                        return found
     return None
 
 
