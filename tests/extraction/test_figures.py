@@ -122,6 +122,13 @@ def test_decimal_distance_is_not_thousands(nlp):
         ("The health ministry confirmed 12 deaths and 30 injured people.", "30", "wounded", "people"),
         ("Those killed include one civilian and five attackers.", "five", "killed", "attackers"),
         ("A total of 5,053 arson cases were reported.", "5,053", "other", "cases"),
+        # lives claimed or lost are deaths; a level noun's of-object says what it counts
+        ("The church attack claimed 20 lives.", "20", "killed", "lives"),
+        ("The army confirmed the loss of 81 civilian lives.", "81", "killed", "lives"),
+        ("The number of civilians killed in clashes between the army and the militia has increased to 833, the "
+         "committee said.", "833", "killed", None),
+        ("The number of people killed in the airstrike on the village has risen to at least 171, residents said.",
+         "at least 171", "killed", None),
     ],
 )
 def test_count_types(nlp, text, surface, count_type, unit):
