@@ -413,3 +413,13 @@ def test_other_ways_a_body_is_written_are_its_aliases():
     assert "Government of Manipur" in name_variants("Manipur State Government")
     assert "Sri Lanka Police" in name_variants("Sri Lankan Police")
     assert name_variants("Maria Zakharova") == []  # people have no such variants
+
+
+def test_a_headline_in_title_case_is_not_an_actor_though_the_body_it_names_is(nlp):
+    # a Title Case run holding an inflected news verb is a headline, whatever the parser tags it
+    body = ("Militants Attack Ugandan School\n\nPeople Killed Monday - Rights Group\n\n"
+            "The Allied Democratic Forces attacked the school, the Uganda People's Defence Force said.")
+    found = run(nlp, body)
+    surfaces = {m.surface_text for m in found}
+    assert not [s for s in surfaces if "Attack Ugandan" in s or "Killed Monday" in s]
+    assert "Allied Democratic Forces" in surfaces  # a participle that is part of a name stays

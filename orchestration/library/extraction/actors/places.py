@@ -3,6 +3,7 @@ names used as places, name modifiers, and page furniture that names nobody."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from orchestration.library.extraction import lexicon as lx
@@ -124,6 +125,35 @@ def _is_modifier(span) -> bool:
     )
 
 
+# Verbs news headlines are made of. Inflected ("Killed", "Attacks", "Condemns"), one in a Title Case run
+# makes it a headline ("Several Injured by Terrorists", "People Killed Monday - Rights Group"), not a
+# name: names hold such verbs bare or not at all ("Attack Helicopter Battalion").
+@lru_cache(maxsize=1)
+def _headline_verbs() -> frozenset[str]:
+    # the figures' event vocabulary, read when first needed: figures imports this package
+    from orchestration.library.extraction.figures.vocabulary import EVENT_LEXICON
+
+    return frozenset(lemma for lemma in (*EVENT_LEXICON, *lx.SAYING_VERBS, "attack", "need", "urge", "storm",
+                                         "protest", "rise", "condemn", "strike", "seize", "bomb", "shell", "target")
+                     if lemma.isalpha() and not lemma.endswith(("ed", "ing", "tion", "ment", "ity", "ty")))
+
+
+# verbs whose "-s" form is never a noun in a name ("Attacks" is; "Refugees", "States", "Reports" are names' nouns)
+_VERB_ONLY_S = frozenset({"kill", "attack", "condemn", "urge", "need", "injure", "wound", "die", "storm", "protest",
+                          "say", "warn", "slay", "flee"})
+
+
+def _headline_verb(word: str) -> bool:
+    """ "Killed", "Arrested", "Attacks", "Condemns": a verb's past or third-person form."""
+    w = word.lower()
+    if w in ("fled", "struck", "slain"):
+        return True
+    if w.endswith("s") and (w[:-1] in _VERB_ONLY_S or w[:-2] in _VERB_ONLY_S):
+        return True
+    return w.endswith("ed") and len(w) > 4 and (w[:-1] in _headline_verbs() or w[:-2] in _headline_verbs()
+                                                or w[:-3] in _headline_verbs())
+
+
 def _is_junk(span) -> bool:
     """Page furniture, credit lines, shouted words, headline fragments, product names."""
     words = [t for t in span if not t.is_punct]
@@ -132,6 +162,9 @@ def _is_junk(span) -> bool:
     lower = [t.lower_ for t in words]
     if any(w in lx.NON_ACTOR_WORDS for w in lower) and not (len(words) >= 2 and lower[-1] in lx.ORG_HEAD_WORDS):
         return True
+    if len(words) >= 2 and any(
+            _headline_verb(t.text) and not (t.i > 0 and t.doc[t.i - 1].lower_ == "the") for t in words):
+        return True  # "the Disappeared" names people, not a happening
     if all(_INITIAL.match(t.text) or len(t.text) == 1 for t in words):  # "F.", "S."
         return True
     doc = span.doc
