@@ -29,8 +29,8 @@ from orchestration.library.articles.publisher import (
     publisher_from_marker,
     publisher_from_title,
     publisher_from_url,
-    site_of,
     story_credit,
+    site_of,
 )
 from orchestration.library.articles.webpage import read_page
 from orchestration.library.articles.word import WordError, read_docx
@@ -224,7 +224,5 @@ def _publisher(meta: dict, inferred, body: str) -> str | None:
         publisher_from_url(meta.get("url"), head) or inferred.publisher
         or publisher_from_title(meta.get("saved_title") or meta.get("title")) or publisher_from_marker(body)
     )
-    if not site_of(meta.get("url")):
-        return site  # no site republishes it: a "SOURCE: AFP" line there cites the wire (citations.py)
     credit = story_credit(body)  # a story the site republishes ("Raipur, April 4 (IANS)") is its author's
     return credit if credit and not is_own_credit(credit, site, meta.get("url")) else site
