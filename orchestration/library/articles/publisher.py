@@ -11,11 +11,7 @@ Order of evidence (front matter and page metadata win over all of these; see rea
    English words ("northeasttoday" -> "Northeast Today", wordninja's model), or into words the page
    and outlet names use ("pledgetimes" -> "Pledge Times"), else the address ("bdnews24.com");
 4. bylines and copyright lines (metadata.py), then the site suffix of a saved title ("... | Reuters"),
-   then the wire marker of a dateline ("MOSCOW, March 13. /TASS/.", "KYIV (AP) -");
-5. over all of 2-4: a story the page credits to another outlet (``story_credit``: "Raipur, April 4
-   (IANS)", a closing "(ANI)", "PTI | Moscow |", "Source: Vanguard NG") is that outlet's, republished;
-   the site stays the article's ``site``. A credit to the site itself ("(HOL)" on Hiiraan Online) or
-   its own desk changes nothing.
+   then the wire marker of a dateline ("MOSCOW, March 13. /TASS/.", "KYIV (AP) -").
 A host that only stores or serves pages (a CDN, a blog platform, an archive) is never the publisher.
 Pure: no Dagster, no DuckDB.
 """
@@ -340,65 +336,4 @@ def publisher_from_marker(body: str) -> str | None:
         if m and re.match(r"^[A-Z][A-Za-z .,'’-]*,\s+\w+\s+\d{1,2}\.?\s*/", line):
             return m.group("pub").strip()
     return None
-
-
-# Where a page credits its story to the outlet that wrote it: a wire dateline ("Raipur, April 4 (IANS)",
-# "Wamena, Papua (ANTARA News) -"), a closing "(ANI)", an "AGENCY | City | Updated" byline, or a
-# "Source: Vanguard NG" line. Such a page republishes that outlet's story.
-_AGENCY = r"[A-Z][A-Za-z&'’.-]{1,20}(?: [A-Z][A-Za-z&'’.-]+){0,2}"
-_PLACE_WORDS = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}"
-_CREDIT_DATELINE = re.compile(
-    rf"^{_PLACE_WORDS}(?:, {_PLACE_WORDS}){{0,2}},?(?: [A-Z][a-z]{{2,8}}\.? \d{{1,2}},?)?\s*"
-    rf"\((?P<pub>{_AGENCY})(?:/[A-Z][\w ]{{1,20}})?\)(?=\s*[-–—:]|\s+[A-Z\"“])", re.M)
-_CREDIT_CLOSING = re.compile(r"\((?P<pub>[A-Z]{2,8}(?: [A-Z][a-z]+)?)\)\s*$")
-_CREDIT_SOURCE_LINE = re.compile(rf"^[ \t]*Source[ \t]*:[ \t]*(?P<pub>{_AGENCY})[ \t]*$", re.M | re.I)
-_CREDIT_BYLINE = re.compile(r"^[ \t]*(?:•[ \t]*)?(?P<pub>[A-Z]{2,8})[ \t]*\|", re.M)
-# a desk or a correspondent of the site itself, not another outlet
-_OWN_STAFF = re.compile(r"\b(?:desk|staff|correspondent|bureau|reporter|report|news service)\b", re.I)
-CREDIT_HEAD_LINES = 15  # datelines and bylines open a story
-
-
-def story_credit(body: str) -> str | None:
-    """The outlet a page credits its story to, or None."""
-    head = "\n".join(body.splitlines()[:CREDIT_HEAD_LINES])
-    for pattern, text in ((_CREDIT_DATELINE, head), (_CREDIT_BYLINE, head), (_CREDIT_SOURCE_LINE, body),
-                          (_CREDIT_CLOSING, body.rstrip()[-300:])):
-        m = pattern.search(text)
-        if m is None:
-            continue
-        name = m.group("pub").strip()
-        if _OWN_STAFF.search(name):
-            continue  # "(Monitoring Desk)": the site's own desk
-        if pattern is not _CREDIT_SOURCE_LINE and not _AGENCY_LIKE.search(name):
-            continue  # "Lagos (Abuja) -": a place, not an outlet; only a labelled line may name any outlet
-        return name
-    return None
-
-
-# how a credited outlet looks where no label says it is one: initials ("IANS", "AP") or an outlet word
-_AGENCY_LIKE = re.compile(r"^[A-Z]{2,8}\b|\b(?:News|Agency|Press|Times|Post|Online|TV|Radio|Tribune|Herald|Wire)\b")
-
-
-def _abbreviates(target: str, words: list[str]) -> bool:
-    """ "hol" <- Hiiraan OnLine: letters of the words in order, the first of each among them."""
-    def subsequence(short: str, long: str) -> bool:
-        it = iter(long)
-        return all(ch in it for ch in short)
-    initials = "".join(w[0] for w in words)
-    return bool(words) and target[:1] == initials[:1] and subsequence(initials, target) and \
-        subsequence(target, "".join(words))
-
-
-def is_own_credit(credit: str, site_name: str | None, url: str | None) -> bool:
-    """Whether a credited outlet is the site itself: "(HOL)" on Hiiraan Online, "Dunya News" on dunyanews.tv."""
-    c = re.sub(r"[^a-z0-9]", "", credit.lower())
-    words = [w for w in re.findall(r"[a-z0-9]+", (site_name or "").lower()) if w not in _MINOR_WORDS]
-    compact = "".join(words)
-    host = _web_host(url)
-    label = _label(host) if host else ""
-    if not c:
-        return True
-    return bool(
-        (compact and (c in compact or compact in c)) or (label and (label.startswith(c) or c.startswith(label)))
-        or _abbreviates(c, words))
 

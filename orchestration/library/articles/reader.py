@@ -25,11 +25,9 @@ from orchestration.library.articles.pdf import PdfError, read_pdf
 from orchestration.library.articles.publisher import (
     credited_outlet,
     is_aggregator,
-    is_own_credit,
     publisher_from_marker,
     publisher_from_title,
     publisher_from_url,
-    story_credit,
     site_of,
 )
 from orchestration.library.articles.webpage import read_page
@@ -220,9 +218,7 @@ def _publisher(meta: dict, inferred, body: str) -> str | None:
         found = credited_outlet(body) or inferred.publisher or publisher_from_marker(body)
         if found:
             return found
-    site = (
+    return (
         publisher_from_url(meta.get("url"), head) or inferred.publisher
         or publisher_from_title(meta.get("saved_title") or meta.get("title")) or publisher_from_marker(body)
     )
-    credit = story_credit(body)  # a story the site republishes ("Raipur, April 4 (IANS)") is its author's
-    return credit if credit and not is_own_credit(credit, site, meta.get("url")) else site
