@@ -35,8 +35,8 @@ from orchestration.library.extraction.records import ArticleInput, EntityMention
 from orchestration.library.extraction.value_sets import ACTOR_TYPES
 
 MODEL_PATH = Path(__file__).with_name("claimant_model.json")
-WINDOW = 8  # sentences before the figure's own whose actors are candidates
-SPEAKERS_BEYOND = 4  # the article's most frequent speakers are candidates wherever they spoke
+WINDOW = 4  # sentences before the figure's own whose actors are candidates
+SPEAKERS_BEYOND = 2  # the article's most frequent speakers are candidates wherever they spoke
 NO_CLAIMANT = None
 # nouns of what a source publishes: "the ministry's figures", "X's report"
 STATEMENT_NOUNS = frozenset({"report", "figure", "data", "statement", "tally", "toll", "count", "estimate", "statistic",
