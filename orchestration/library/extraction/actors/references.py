@@ -46,6 +46,25 @@ def _org_cataphor(allowed, after: int, orgs: list[_Resolved], sent_of, here: int
     return None
 
 
+_LED = frozenset({"led", "backed", "allied", "sponsored", "aligned", "supported", "funded", "run"})
+_TYPE_PREFERENCE = ("military_unit", "armed_group", "organization", "government_body")
+
+
+def _led_name(t, lefts) -> _Resolved | None:
+    """"the Saudi-led coalition", "the US-backed forces": a body named by who leads or backs it."""
+    allowed = lx.ORG_REFERENCE_NOUNS.get(t.lower_) or lx.ORG_REFERENCE_NOUNS.get(t.lemma_.lower())
+    if not allowed or not any(c.dep_ == "det" and c.lower_ == "the" for c in lefts):
+        return None  # "a US-backed militia" describes; "the Saudi-led coalition" names one body
+    for c in lefts:
+        if c.dep_ in ("amod", "compound") and c.lower_ in _LED and any(
+                x.pos_ == "PROPN" and x.i < c.i for x in c.subtree):
+            start = min(x.i for x in c.subtree)
+            text = t.doc[start:t.i + 1].text
+            kind = next(k for k in _TYPE_PREFERENCE if k in allowed)
+            return _Resolved(start, t.i + 1, kind, text[:1].upper() + text[1:], "name", None)
+    return None
+
+
 def _org_references(doc, resolved: list[_Resolved], sent_of) -> list[_Resolved]:
     toks = tokens(doc)
     taken = {k for r in resolved for k in range(r.start, r.end)}
@@ -58,9 +77,15 @@ def _org_references(doc, resolved: list[_Resolved], sent_of) -> list[_Resolved]:
             continue
         low = t.lower_
         lefts = [c for c in t.lefts if c.dep_ in ("det", "amod", "compound", "poss")]
-        if any((c.pos_ == "PROPN" or (c.text[:1].isupper() and c.dep_ != "det")) and not _place_based(c)
-               for c in lefts if c.i != t.i):
-            continue  # "the UN agency", "Hamas's military wing": a name is written, not referred to
+        led = _led_name(t, lefts)
+        if led is not None:  # "the Saudi-led coalition": named by who leads it
+            if not any(k in taken for k in range(led.start, led.end)):
+                out.append(led)
+                taken.update(range(led.start, led.end))
+            continue
+        if any((x.pos_ == "PROPN" or (x.text[:1].isupper() and x.dep_ != "det")) and not _place_based(x)
+               for c in lefts if c.i != t.i for x in (c.subtree if c.dep_ != "det" else (c,))):
+            continue  # "the UN agency", "Hamas's military wing", "the Saudi-led coalition": a name is written
         here = sent_of(t.i)
         if low in lx.ORG_REFERENCE_NOUNS or t.lemma_.lower() in lx.ORG_REFERENCE_NOUNS:
             noun = low if low in lx.ORG_REFERENCE_NOUNS else t.lemma_.lower()
