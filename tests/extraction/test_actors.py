@@ -412,6 +412,11 @@ def test_other_ways_a_body_is_written_are_its_aliases():
     assert "Ministry of Foreign Affairs" in name_variants("Foreign Ministry")
     assert "Government of Manipur" in name_variants("Manipur State Government")
     assert "Sri Lanka Police" in name_variants("Sri Lankan Police")
+    # a state's body with the state after it, the official form: only for the state's own bodies
+    assert "Ministry of Defence of Ukraine" in name_variants("Ukrainian Defense Ministry")
+    assert "Armed Forces of Ukraine" in name_variants("Ukrainian Armed Forces")
+    assert "Government of Yemen" in name_variants("Yemeni Government")
+    assert not [v for v in name_variants("Syrian Observatory for Human Rights") if v.endswith("of Syria")]
     assert name_variants("Maria Zakharova") == []  # people have no such variants
 
 

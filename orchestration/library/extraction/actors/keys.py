@@ -151,6 +151,10 @@ def name_variants(name: str | None) -> list[str]:
         what = _PORTFOLIO_AFFAIRS.get(what, what)  # "Foreign Ministry" is the Ministry of Foreign Affairs
         if what and len(words) - k <= 3:
             out.append(" ".join([*words[:k], m["office"], "of", what]))
+    for v in [name, *out]:  # "Ukrainian Ministry of Defence" -> "Ministry of Defence of Ukraine": the official form
+        owned = _state_owned(v)
+        if owned:
+            out.append(owned)
     for v in [name, *out]:
         if "Defence" in v:
             out.append(v.replace("Defence", "Defense"))
@@ -167,6 +171,26 @@ def _demonyms_longest_first() -> tuple[list[tuple[str, str]], list[tuple[str, st
 
     return (sorted(lx.DEMONYMS.items(), key=lambda kv: -len(kv[0])),
             sorted(lx.DEMONYMS.items(), key=lambda kv: -len(kv[1])))
+
+
+def _state_owned(name: str) -> str | None:
+    """ "Ukrainian Ministry of Defence" / "Ukraine Ministry of Defence" -> "Ministry of Defence of Ukraine":
+    a state's body named with the state after it."""
+    by_demonym, by_state = _demonyms_longest_first()
+    for word, country in [*by_demonym, *((c, c) for _, c in by_state)]:
+        if name.startswith(word + " "):
+            rest = name[len(word) + 1:]
+            words = rest.lower().split()
+            if rest[:1].isupper() and (words[0] in _STATE_BODY_HEADS or words[-1] in _STATE_BODY_HEADS):
+                return f"{rest} of {country}"
+            return None  # "Syrian Observatory for Human Rights", "Syrian Arab News Agency": not the state's body
+    return None
+
+
+# head words of a state's own bodies: only these take the state after them
+_STATE_BODY_HEADS = frozenset({"ministry", "department", "office", "police", "force", "forces", "army", "navy",
+                               "guard", "government", "service", "services", "cabinet", "parliament", "presidency",
+                               "prosecutor", "command", "military", "gendarmerie"})
 
 
 def _state_word_swapped(name: str) -> list[str]:
