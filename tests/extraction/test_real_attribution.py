@@ -2,8 +2,6 @@
 real articles (tests/fixtures/real), standing for a failure type seen there."""
 from __future__ import annotations
 
-import pytest
-
 from orchestration.library.extraction.pipeline import extract_from_doc
 from orchestration.library.extraction.records import ArticleInput
 
@@ -148,10 +146,9 @@ def test_the_rules_do_not_carry_a_source_that_gave_no_figure_to_the_next_line(nl
     assert next(f for f in ex.figures if f.value_low == 2).claimant_text is None
 
 
-@pytest.mark.xfail(strict=True, reason="the claimant model trained on the 140-page tune part credits the only "
-                   "speaker of a two-line article with the next line's figure (the model trained on 109 pages did "
-                   "not); the seeds' figures are unchanged")
-def test_a_source_that_gave_no_figure_does_not_carry_to_the_next_line(nlp):
+def test_nor_does_the_claimant_model_carry_it(nlp):
+    # the model trained on the 140-page tune part at 7a4ad85 credited the only speaker; retrained with the
+    # report-author fixes it leaves the line unclaimed again
     ex = extract(nlp, NO_FIGURE_THEN_NARRATIVE)
     assert next(f for f in ex.figures if f.value_low == 2).claimant_text is None
 
@@ -294,3 +291,17 @@ def test_a_body_named_by_who_leads_it_is_not_the_body_named_before(nlp):
                       "The Saudi-led coalition said it had downed an explosive-laden drone.")
     assert actors_of(ex)["Saudi-led coalition"][0] == "Saudi-led coalition"
     assert {"Saudi-led coalition", "Medecins Sans Frontieres"} <= sources_of(ex)
+
+
+def test_a_date_in_a_report_phrase_is_never_its_author(nlp):
+    # 275_volnovakha_empr: "the OSCE SMM report as of 14 January says" credited "January"
+    ex = extract(nlp, "12 civilians were killed and 17 wounded when a rocket exploded near Volnovakha, the OSCE "
+                      "SMM report as of 14 January says.")
+    assert {f.claimant_text for f in ex.figures} == {"OSCE SMM"}
+
+
+def test_details_shared_by_a_body_are_that_body_s(nlp):
+    # 280_banjska_kossev: "According to the details shared by the Kosovo Police" credited "details"
+    ex = extract(nlp, "According to the details shared by the Kosovo Police, three regular police units came under "
+                      "fire and two officers were wounded.")
+    assert {f.claimant_text for f in ex.figures} <= {"Kosovo Police", "Kosovar Police"}

@@ -74,7 +74,7 @@ AGENT_VERBS = {
     "estimate": "documented_by", "announce": "documented_by", "distribute": "documented_by",
 }
 #: participles linking a document to its author ("a report documented by SNHR")
-AUTHOR_VERBS = set(AGENT_VERBS) | {"prepare", "write", "produce", "conduct", "publish"}
+AUTHOR_VERBS = set(AGENT_VERBS) | {"prepare", "write", "produce", "conduct", "publish", "share", "provide"}
 #: nouns naming a document/statement rather than a speaker: their agent is the claimant
 DOCUMENT_NOUNS = {
     "report", "reports", "statement", "statistic", "statistics", "figure", "figures", "data",
@@ -84,6 +84,7 @@ DOCUMENT_NOUNS = {
     "count", "list", "database", "finding", "findings", "release", "communique", "leaflet",
     "letter", "video", "recording", "recordings", "post", "tweet", "testimony", "testimonies",
     "account", "accounts", "footage", "image", "images", "photo", "photos", "picture",
+    "detail", "details",  # "according to the details shared by the Kosovo Police"
 }
 #: common nouns that can be a source when cited ("citing local officials")
 SOURCE_NOUNS = {
@@ -679,9 +680,14 @@ def _last_person_entity(tok, ents) -> _Source | None:
 # noun phrase -> source
 
 
+_WHEN_LABELS = frozenset({"DATE", "TIME"})
+
+
 def _np_source(tok, role: str, cue: str, ents) -> _Source | None:
     """Turn the head token of a source phrase into a _Source with a clean name span."""
     doc = tok.doc
+    if tok.ent_type_ in _WHEN_LABELS or tok.lower_ in lx.MONTH_NUMBERS or tok.lower_ in lx.WEEKDAY_NUMBERS:
+        return None  # "the report as of 14 January": a date never speaks
     outlet_words = [t.text for t in tok.subtree if not t.is_punct][:12]
     name_tok = _name_inside_description(tok)
     is_outlet = is_outlet_name(outlet_words)
