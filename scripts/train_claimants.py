@@ -197,11 +197,16 @@ def accuracy(data, weights: dict[str, float] | None) -> tuple[float, float, floa
     return share(data), share(named), share(voice)
 
 
-def choose_l2(data) -> tuple[float, dict[float, float]]:
-    """The L2 penalty whose models, each trained without one fold of pages, choose best on that fold."""
+def page_fold(name: str) -> int:
+    """The cross-validation fold of a page, fixed by its file name: a page's examples stay together."""
     import hashlib
 
-    fold = {name: int(hashlib.sha256(name.encode()).hexdigest(), 16) % FOLDS for *_, name in data}
+    return int(hashlib.sha256(name.encode()).hexdigest(), 16) % FOLDS
+
+
+def choose_l2(data) -> tuple[float, dict[float, float]]:
+    """The L2 penalty whose models, each trained without one fold of pages, choose best on that fold."""
+    fold = {name: page_fold(name) for *_, name in data}
     scores = {}
     for l2 in L2_GRID:
         right = named = voice = 0
@@ -220,12 +225,7 @@ def choose_l2(data) -> tuple[float, dict[float, float]]:
 def main() -> int:
     from orchestration.library.extraction.figures.ranking import MODEL_PATH
 
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=Path, default=CORPUS / "articles")
-    parser.add_argument("--gold", type=Path, default=CORPUS / "gold")
-    parser.add_argument("--out", type=Path, default=MODEL_PATH)
-    parser.add_argument("--check", action="store_true", help="train and compare with --out instead of writing it")
-    args = parser.parse_args()
+    args = training_args(__doc__, MODEL_PATH)
     data, counts = examples(args.articles, args.gold)
     print(f"tune part: {counts['pages']} pages, {counts['gold_figures']} gold figures; {counts['labelled']} labelled, "
           f"{counts['unnamed']} unnamed claimants, {counts['unreachable']} claimants none of the candidates name, "
@@ -238,15 +238,29 @@ def main() -> int:
     print(f"{len(weights)} weights. Right on the tune figures (all / named claimant / outlet's own voice): rules "
           f"{rules[0]:.3f} / {rules[1]:.3f} / {rules[2]:.3f}, model {model_acc[0]:.3f} / {model_acc[1]:.3f} / {model_acc[2]:.3f} "
           "(training accuracy: the check part says what generalizes)")
-    model = {"weights": dict(sorted(weights.items())), "l2": l2,
-             "trained_on": f"tune part of tests/fixtures/real: {counts['pages']} pages, {len(data)} labelled figure spans"}
+    return write_or_check(weights, l2, f"{counts['pages']} pages, {len(data)} labelled figure spans", args.out, args.check)
+
+
+def training_args(doc: str, model_path: Path) -> argparse.Namespace:
+    """The options both training scripts take."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--articles", type=Path, default=CORPUS / "articles")
+    parser.add_argument("--gold", type=Path, default=CORPUS / "gold")
+    parser.add_argument("--out", type=Path, default=model_path)
+    parser.add_argument("--check", action="store_true", help="train and compare with --out instead of writing it")
+    return parser.parse_args()
+
+
+def write_or_check(weights: dict[str, float], l2: float, trained_on: str, out: Path, check: bool) -> int:
+    """Write the model file, or (``check``) say whether the committed one is what training gave: 1 if not."""
+    model = {"weights": dict(sorted(weights.items())), "l2": l2, "trained_on": f"tune part of tests/fixtures/real: {trained_on}"}
     text = json.dumps(model, indent=1, sort_keys=True) + "\n"
-    if args.check:
-        same = args.out.exists() and args.out.read_text(encoding="utf-8") == text
-        print(f"{args.out}: {'the same weights' if same else 'DIFFERENT weights: run make train and commit the file'}")
+    if check:
+        same = out.exists() and out.read_text(encoding="utf-8") == text
+        print(f"{out}: {'the same weights' if same else 'DIFFERENT weights: run make train and commit the file'}")
         return 0 if same else 1
-    args.out.write_text(text, encoding="utf-8")
-    print(f"written {args.out}")
+    out.write_text(text, encoding="utf-8")
+    print(f"written {out}")
     return 0
 
 

@@ -15,8 +15,6 @@ check part is never read.
 """
 from __future__ import annotations
 
-import argparse
-import hashlib
 import json
 import sys
 from pathlib import Path
@@ -24,11 +22,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from scripts.evaluate_warehouse import CORPUS, part_of  # noqa: E402
-from scripts.train_claimants import same_actor  # noqa: E402
+from scripts.evaluate_warehouse import part_of  # noqa: E402
+from scripts.train_claimants import FOLDS, page_fold, same_actor, training_args, write_or_check  # noqa: E402
 
 L2_GRID = (0.3, 1.0, 3.0, 10.0, 30.0)
-FOLDS = 5
 
 
 def examples(articles: Path, gold: Path, part: str = "tune") -> tuple[list[tuple[dict, int, str]], dict]:
@@ -127,7 +124,7 @@ def f1(tp: int, predicted: int, actual: int) -> float:
 
 def choose_l2(data) -> tuple[float, dict[float, tuple[int, int, int]]]:
     """The L2 penalty whose models, each trained without one fold of pages, judge best (F1) on that fold."""
-    fold = {name: int(hashlib.sha256(name.encode()).hexdigest(), 16) % FOLDS for *_, name in data}
+    fold = {name: page_fold(name) for *_, name in data}
     scores = {}
     for l2 in L2_GRID:
         tp = predicted = actual = 0
@@ -142,12 +139,7 @@ def choose_l2(data) -> tuple[float, dict[float, tuple[int, int, int]]]:
 def main() -> int:
     from orchestration.library.extraction.reported_bodies import MODEL_PATH
 
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=Path, default=CORPUS / "articles")
-    parser.add_argument("--gold", type=Path, default=CORPUS / "gold")
-    parser.add_argument("--out", type=Path, default=MODEL_PATH)
-    parser.add_argument("--check", action="store_true", help="train and compare with --out instead of writing it")
-    args = parser.parse_args()
+    args = training_args(__doc__, MODEL_PATH)
     data, counts = examples(args.articles, args.gold)
     print(f"tune part: {counts['pages']} pages, {counts['candidates']} uncited bodies, {counts['sources']} of them "
           f"gold sources, {counts['borderline']} borderline left out")
@@ -158,16 +150,7 @@ def main() -> int:
     tp, predicted, actual = tally(data, weights)
     print(f"{len(weights)} weights. On the tune candidates: {tp} of {actual} sources found, {predicted} judged "
           "sources (training figures: the check part says what generalizes)")
-    model = {"weights": dict(sorted(weights.items())), "l2": l2,
-             "trained_on": f"tune part of tests/fixtures/real: {counts['pages']} pages, {len(data)} candidate bodies"}
-    text = json.dumps(model, indent=1, sort_keys=True) + "\n"
-    if args.check:
-        same = args.out.exists() and args.out.read_text(encoding="utf-8") == text
-        print(f"{args.out}: {'the same weights' if same else 'DIFFERENT weights: run make train and commit the file'}")
-        return 0 if same else 1
-    args.out.write_text(text, encoding="utf-8")
-    print(f"written {args.out}")
-    return 0
+    return write_or_check(weights, l2, f"{counts['pages']} pages, {len(data)} candidate bodies", args.out, args.check)
 
 
 if __name__ == "__main__":

@@ -23,7 +23,6 @@ Pure: no I/O but the weights, read once from the package; without the file nothi
 from __future__ import annotations
 
 import bisect
-import json
 import math
 import re
 from dataclasses import dataclass, field
@@ -31,7 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from orchestration.library.extraction import lexicon as lx
-from orchestration.library.extraction.figures.ranking import STATEMENT_NOUNS, mention_roles
+from orchestration.library.extraction.figures.ranking import STATEMENT_NOUNS, mention_roles, read_weights, score
 from orchestration.library.extraction.ids import stable_id
 from orchestration.library.extraction.quotes import quote_regions
 from orchestration.library.extraction.records import ArticleInput, Citation, EntityMention, FigureMention
@@ -168,14 +167,11 @@ def _next_after(sorted_starts: list[int], pos: int) -> int:
 
 @lru_cache(maxsize=1)
 def load_model(path: Path = MODEL_PATH) -> dict[str, float] | None:
-    """The trained weights (feature -> weight), or None when no model ships."""
-    if not path.exists():
-        return None
-    return json.loads(path.read_text(encoding="utf-8"))["weights"]
+    return read_weights(path)
 
 
 def probability(c: Candidate, weights: dict[str, float]) -> float:
-    z = sum(weights.get(k, 0.0) * v for k, v in c.features.items())
+    z = score(c, weights)
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 

@@ -225,15 +225,20 @@ def candidates(fig: FigureMention, mentions: list[EntityMention], ctx: _Context,
     return out
 
 
-@lru_cache(maxsize=1)
-def load_model(path: Path = MODEL_PATH) -> dict[str, float] | None:
-    """The trained weights (feature -> weight), or None when no model ships."""
+def read_weights(path: Path) -> dict[str, float] | None:
+    """A trained model's weights (feature -> weight), or None when no model ships."""
     if not path.exists():
         return None
     return json.loads(path.read_text(encoding="utf-8"))["weights"]
 
 
-def score(c: Candidate, weights: dict[str, float]) -> float:
+@lru_cache(maxsize=1)
+def load_model(path: Path = MODEL_PATH) -> dict[str, float] | None:
+    return read_weights(path)
+
+
+def score(c, weights: dict[str, float]) -> float:
+    """A candidate's linear score: the sum of its features' weights (this model's and the source model's)."""
     return sum(weights.get(k, 0.0) * v for k, v in c.features.items())
 
 
