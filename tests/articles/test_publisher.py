@@ -21,6 +21,10 @@ from orchestration.library.articles.reader import read_article
     ("https://ukranews.com/en/news/1", "Ukrainian News Agency reports.", "Ukrainian News Agency"),
     ("https://www.sosmediasburundi.org/en/x", "SOS Médias Burundi", "SOS Médias Burundi"),
     ("https://www.bbc.co.uk/news/x", "", "BBC News"),
+    # a hyphen parts the words: no "News- Front"; initials stay capitals, an Arabic article its noun's
+    ("https://news-front.info/x", "", "News Front"),
+    ("https://nmg-news.com/x", "", "NMG News"),
+    ("https://al-monitor.com/x", "", "Al-Monitor"),
     ("not a url", "", None),
 ])
 def test_publisher_from_url(url, text, want):

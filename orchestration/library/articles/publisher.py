@@ -212,6 +212,8 @@ def readable_outlet(label: str, host: str = "", text: str = "") -> str:
     named = printed_name(label, text)
     if named:
         return named
+    if "-" in label.strip("-"):  # "news-front", "al-monitor": the hyphen already parts the words
+        return _hyphenated_name(label, text)
     words = split_by_frequency(label) if label.isalpha() else None
     if not words:
         vocabulary = _NAME_WORDS | _place_words() | {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2}
@@ -229,6 +231,30 @@ def readable_outlet(label: str, host: str = "", text: str = "") -> str:
     if not label.isalpha():  # "bdnews24.com": such outlets go by their address
         return host or label
     return label.capitalize()
+
+
+_ARABIC_ARTICLES = frozenset({"al", "el", "ar", "an", "as", "ash", "ad"})
+
+
+def _hyphenated_name(label: str, text: str) -> str:
+    """ "news-front" -> "News Front", "nmg-news" -> "NMG News", "al-monitor" -> "Al-Monitor"."""
+    out: list[str] = []
+    for part in (p for p in label.split("-") if p):
+        if not part.isalpha():
+            word = part
+        elif part in _ARABIC_ARTICLES or part in _NAME_WORDS:
+            word = part.capitalize()
+        elif len(part) <= 2 or (len(part) <= 4 and not re.search(r"[aeiouy]", part)):
+            word = part.upper()  # initials: "nmg", "bbc"
+        elif len(part) <= 6:
+            word = part.capitalize()  # one word: "front", "yeni", "safak"
+        else:
+            word = readable_outlet(part, "", text)  # joined words again: "defencepoint"
+        if out and out[-1].lower() in _ARABIC_ARTICLES:
+            out[-1] = f"{out[-1]}-{word}"  # the article stays joined to its noun
+        else:
+            out.append(word)
+    return " ".join(out)
 
 
 def printed_name(label: str, text: str) -> str | None:
