@@ -20,6 +20,8 @@ import json
 import re
 import sys
 import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -80,31 +82,59 @@ def body_offset(file_text: str, body: str, start: int, end: int) -> int | None:
     return best
 
 
-def examples(articles: Path, gold: Path, part: str = "tune") -> tuple[list[tuple[list[dict], list[int], int]], dict]:
-    """(candidate features, positive candidates, the rules' candidate) per labelled figure, and counts."""
-    from orchestration.library.articles.reader import Article, read_article
-    from orchestration.library.extraction import actors
-    from orchestration.library.extraction.attribution import find_attribution_spans
-    from orchestration.library.extraction.figures import extract_figures
-    from orchestration.library.extraction.nlp import load_nlp
-    from orchestration.library.extraction.records import ArticleInput
-    from orchestration.library.extraction.tokens import release
+@dataclass
+class Page:
+    """One annotated page of a part, read as a build reads it."""
 
-    nlp = load_nlp()
-    out, counts = [], {"pages": 0, "gold_figures": 0, "unmatched": 0, "unnamed": 0, "unreachable": 0, "labelled": 0}
+    file_name: str
+    file_text: str
+    annotation: dict
+    article: object  # the reader's Article, or its IngestError
+    item: object | None  # the extractor's ArticleInput; None when the page does not read
+
+
+def part_pages(articles: Path, gold: Path, part: str = "tune") -> Iterator[Page]:
+    """The part's annotated pages, in file order, each read by the product's reader."""
+    from orchestration.library.articles.reader import Article, read_article
+    from orchestration.library.extraction.records import ArticleInput
+
     for gold_path in sorted(gold.glob("*.json")):
         file_name = gold_path.stem + ".txt"
         if part_of(file_name) != part or not (articles / file_name).exists():
             continue
-        counts["pages"] += 1
         data = (articles / file_name).read_bytes()
         article = read_article(file_name, data)
-        if not isinstance(article, Article):
+        item = None
+        if isinstance(article, Article):
+            # as the build gives it (extract_pending.PENDING_SQL): an undated article is dated near its captions
+            item = ArticleInput(article.article_id, article.body_text, article.published_date, article.publisher,
+                                article.title, None if article.published_date else article.caption_date)
+        yield Page(file_name, data.decode("utf-8").replace("\r\n", "\n"),
+                   json.loads(gold_path.read_text(encoding="utf-8")), article, item)
+
+
+def page_folds(data: list, name_of) -> Iterator[tuple[list, list]]:
+    """(training rows, held-out rows) for each cross-validation fold, a page's rows kept together."""
+    fold = {name_of(d): page_fold(name_of(d)) for d in data}
+    for k in range(FOLDS):
+        yield [d for d in data if fold[name_of(d)] != k], [d for d in data if fold[name_of(d)] == k]
+
+
+def examples(articles: Path, gold: Path, part: str = "tune") -> tuple[list[tuple[list[dict], list[int], int]], dict]:
+    """(candidate features, positive candidates, the rules' candidate) per labelled figure, and counts."""
+    from orchestration.library.extraction import actors
+    from orchestration.library.extraction.attribution import find_attribution_spans
+    from orchestration.library.extraction.figures import extract_figures
+    from orchestration.library.extraction.nlp import load_nlp
+    from orchestration.library.extraction.tokens import release
+
+    nlp = load_nlp()
+    out, counts = [], {"pages": 0, "gold_figures": 0, "unmatched": 0, "unnamed": 0, "unreachable": 0, "labelled": 0}
+    for page in part_pages(articles, gold, part):
+        counts["pages"] += 1
+        if page.item is None:
             continue
-        file_text = data.decode("utf-8").replace("\r\n", "\n")
-        # as the build gives it (extract_pending.PENDING_SQL): an undated article is dated near its captions
-        item = ArticleInput(article.article_id, article.body_text, article.published_date, article.publisher, article.title,
-                            None if article.published_date else article.caption_date)
+        file_name, file_text, item = page.file_name, page.file_text, page.item
         doc = nlp(item.body)
         try:
             mentions = actors.extract_mentions(doc, item)
@@ -112,7 +142,7 @@ def examples(articles: Path, gold: Path, part: str = "tune") -> tuple[list[tuple
             extract_figures(doc, item, mentions, find_attribution_spans(doc), collect=collected)
         finally:
             release(doc)
-        annotation = json.loads(gold_path.read_text(encoding="utf-8"))
+        annotation = page.annotation
         spellings = {a["name"]: [a["name"], *a.get("mentions", [])] for a in annotation.get("actors", [])}
         for figure in annotation.get("figures", []):
             if figure.get("borderline"):
@@ -206,14 +236,13 @@ def page_fold(name: str) -> int:
 
 def choose_l2(data) -> tuple[float, dict[float, float]]:
     """The L2 penalty whose models, each trained without one fold of pages, choose best on that fold."""
-    fold = {name: page_fold(name) for *_, name in data}
     scores = {}
     for l2 in L2_GRID:
         right = named = voice = 0
-        for k in range(FOLDS):
-            weights = fit([d for d in data if fold[d[3]] != k], l2)
-            for f, pos, r, name in data:
-                if fold[name] == k and _pick(f, r, weights) in pos:
+        for train, held in page_folds(data, lambda d: d[3]):
+            weights = fit(train, l2)
+            for f, pos, r, _name in held:
+                if _pick(f, r, weights) in pos:
                     right += 1
                     named += pos != [0]
                     voice += pos == [0]

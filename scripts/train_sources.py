@@ -15,42 +15,33 @@ check part is never read.
 """
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from scripts.evaluate_warehouse import part_of  # noqa: E402
-from scripts.train_claimants import FOLDS, page_fold, same_actor, training_args, write_or_check  # noqa: E402
+from scripts.train_claimants import page_folds, part_pages, same_actor, training_args, write_or_check  # noqa: E402
 
 L2_GRID = (0.3, 1.0, 3.0, 10.0, 30.0)
 
 
 def examples(articles: Path, gold: Path, part: str = "tune") -> tuple[list[tuple[dict, int, str]], dict]:
     """(features, label, page) per candidate body of the part's pages, and counts."""
-    from orchestration.library.articles.reader import Article, read_article
     from orchestration.library.extraction import actors, citations, figures
     from orchestration.library.extraction.attribution import find_attribution_spans
     from orchestration.library.extraction.nlp import load_nlp
-    from orchestration.library.extraction.records import ArticleInput
     from orchestration.library.extraction.reported_bodies import reported_bodies
     from orchestration.library.extraction.tokens import release
 
     nlp = load_nlp()
     out = []
     counts = {"pages": 0, "candidates": 0, "sources": 0, "borderline": 0}
-    for gold_path in sorted(gold.glob("*.json")):
-        file_name = gold_path.stem + ".txt"
-        if part_of(file_name) != part or not (articles / file_name).exists():
-            continue
+    for page in part_pages(articles, gold, part):
         counts["pages"] += 1
-        article = read_article(file_name, (articles / file_name).read_bytes())
-        if not isinstance(article, Article):
+        if page.item is None:
             continue
-        item = ArticleInput(article.article_id, article.body_text, article.published_date, article.publisher,
-                            article.title, None if article.published_date else article.caption_date)
+        item, article = page.item, page.article
         doc = nlp(item.body)
         found: list = []
         try:
@@ -61,7 +52,7 @@ def examples(articles: Path, gold: Path, part: str = "tune") -> tuple[list[tuple
             reported_bodies(doc, item, mentions, figs, cites, lambda pos: None, collect=found)
         finally:
             release(doc)
-        annotation = json.loads(gold_path.read_text(encoding="utf-8"))
+        annotation = page.annotation
         spellings = {a["name"]: [a["name"], *a.get("mentions", [])] for a in annotation.get("actors", [])}
         wanted, doubtful = [], []
         for s in annotation.get("sources", []):
@@ -78,7 +69,7 @@ def examples(articles: Path, gold: Path, part: str = "tune") -> tuple[list[tuple
             label = int(named(wanted))
             counts["candidates"] += 1
             counts["sources"] += label
-            out.append((c.features, label, file_name))
+            out.append((c.features, label, page.file_name))
     return out, counts
 
 
@@ -124,13 +115,12 @@ def f1(tp: int, predicted: int, actual: int) -> float:
 
 def choose_l2(data) -> tuple[float, dict[float, tuple[int, int, int]]]:
     """The L2 penalty whose models, each trained without one fold of pages, judge best (F1) on that fold."""
-    fold = {name: page_fold(name) for *_, name in data}
     scores = {}
     for l2 in L2_GRID:
         tp = predicted = actual = 0
-        for k in range(FOLDS):
-            weights = fit([d for d in data if fold[d[2]] != k], l2)
-            a, b, c = tally([d for d in data if fold[d[2]] == k], weights)
+        for train, held in page_folds(data, lambda d: d[2]):
+            weights = fit(train, l2)
+            a, b, c = tally(held, weights)
             tp, predicted, actual = tp + a, predicted + b, actual + c
         scores[l2] = (tp, predicted, actual)
     return max(L2_GRID, key=lambda l2: (f1(*scores[l2]), l2)), scores

@@ -77,17 +77,18 @@ def _extract(doc, article: ArticleInput, boilerplate: str) -> ArticleExtraction:
     for link in event_actors:
         link.article_id = article.article_id
     sentences = split_sentences(doc, article)
+    sentence_of = _sentence_lookup(sentences)
     spans = find_attribution_spans(doc)  # one attribution pass, shared by figures and citations
     found_figures = figures.extract_figures(doc, article, mentions, spans)
     found_citations = citations.extract_citations(doc, article, boilerplate, spans, mentions)
     # bodies no cue cited, judged reported by learned weights (reported_bodies.py)
     found_citations += reported_bodies.reported_bodies(doc, article, mentions, found_figures, found_citations,
-                                                       _sentence_lookup(sentences))
+                                                       sentence_of)
     return ArticleExtraction(
         article_id=article.article_id,
         sentences=sentences,
         mentions=mentions,
-        places=find_places(doc, article, _sentence_lookup(sentences)),
+        places=find_places(doc, article, sentence_of),
         figures=found_figures,
         dates=found_dates,
         events=found_events,

@@ -72,10 +72,9 @@ def candidates(doc, article: ArticleInput, mentions: list[EntityMention], figure
     if not groups:
         return []
     sents = list(doc.sents)
-    starts = [s.start_char for s in sents]
     reporting = [any(t.lemma_.lower() in lx.REPORTING_VERBS and t.pos_ in ("VERB", "AUX") for t in s)
                  or "according to" in s.text.lower() for s in sents]
-    figure_sents = {bisect.bisect_right(starts, f.start_char) - 1 for f in figures}
+    figure_sents = {f.sentence_no for f in figures}
     claimed = {f.claimant_mention_id for f in figures if f.claimant_mention_id} | {
         (f.claimant_text or "").lower() for f in figures if f.claimant_text}
     quotes = quote_regions(body)
@@ -90,7 +89,7 @@ def candidates(doc, article: ArticleInput, mentions: list[EntityMention], figure
             continue
         roles_of = {m.mention_id: mention_roles(doc, body, m, {}) for m in group}
         roles = set().union(*roles_of.values())
-        sent_of = [max(0, bisect.bisect_right(starts, m.start_char) - 1) for m in group]
+        sent_of = [m.sentence_no for m in group]
         spokes = any(_SPOKESPERSON.match(body[m.end_char:m.end_char + 40]) for m in group)
         titled = spokes and any(0 <= _next_after(persons, m.end_char) - m.end_char <= 45 for m in group)
         words = name.split()
@@ -123,10 +122,8 @@ def candidates(doc, article: ArticleInput, mentions: list[EntityMention], figure
 
 # what a body's mention says of it through the words that govern it: "figures from the ministry",
 # "a spokesman for the army", "the DHQ has provided updated information"
-_SPEAKING_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "source", "officer", "chief",
-                             "head", "director", "commander", "minister", "secretary", "representative", "agency"})
-_PASS_THROUGH = frozenset({"compound", "poss", "appos", "pobj", "prep", "amod", "conj", "cc", "det", "nmod", "npadvmod",
-                           "punct", "case", "attr"})
+_SPEAKING_NOUNS = lx.SPOKESPERSON_NOUNS | {"source", "officer", "chief", "head", "director", "commander", "minister",
+                                          "secretary", "agency"}
 _VIOLENT = frozenset({"kill", "attack", "bomb", "shell", "strike", "shoot", "storm", "raid", "fire", "abduct",
                       "kidnap", "massacre", "target", "launch", "carry", "seize", "capture", "hit", "destroy"})
 
@@ -188,11 +185,12 @@ def reported_bodies(doc, article: ArticleInput, mentions: list[EntityMention], f
         collect.extend(found)
         return []
     out = []
+    sents = list(doc.sents)
     for c in found:
         if probability(c, weights) < THRESHOLD:
             continue
         m = c.mention
-        sent = next((s for s in doc.sents if s.start_char <= m.start_char < s.end_char), None)
+        sent = sents[m.sentence_no] if 0 <= m.sentence_no < len(sents) else None
         out.append(Citation(
             citation_id=stable_id(article.article_id, "citation", "body", m.start_char, None),
             article_id=article.article_id, kind="statement", source_text=m.surface_text,

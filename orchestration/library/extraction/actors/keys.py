@@ -173,11 +173,17 @@ def _demonyms_longest_first() -> tuple[list[tuple[str, str]], list[tuple[str, st
             sorted(lx.DEMONYMS.items(), key=lambda kv: -len(kv[1])))
 
 
+@lru_cache(maxsize=1)
+def _state_words() -> tuple[tuple[str, str], ...]:
+    """(word, state): demonyms longest first, then the states' own names longest first."""
+    by_demonym, by_state = _demonyms_longest_first()
+    return (*by_demonym, *((c, c) for _, c in by_state))
+
+
 def _state_owned(name: str) -> str | None:
     """ "Ukrainian Ministry of Defence" / "Ukraine Ministry of Defence" -> "Ministry of Defence of Ukraine":
     a state's body named with the state after it."""
-    by_demonym, by_state = _demonyms_longest_first()
-    for word, country in [*by_demonym, *((c, c) for _, c in by_state)]:
+    for word, country in _state_words():
         if name.startswith(word + " "):
             rest = name[len(word) + 1:]
             words = rest.lower().split()

@@ -216,6 +216,8 @@ def _classify(doc, g: _Group, unit) -> tuple[str, object]:
     return "other", clause_head
 
 
+# words that take lives: "claimed 20 lives", "the loss of 81 lives", "took the lives of 35 residents"
+_LIFE_TAKERS = frozenset({"claim", "take", "cost", "lose", "loss", "toll"})
 CLAUSE_AFTER = 10  # words after a figure that may still say what happened to those it counts
 CLAUSE_BEFORE = 6
 _CLAUSE_STOPS = frozenset({".", ";", ":", "!", "?", "—", "–", "(", ")", "“", "”", '"', "«", "»"})
@@ -249,12 +251,9 @@ def _clause_words(doc, g: _Group) -> str | None:
         found = _lex(t, True)
         if found:
             return found
-        if t.lemma_.lower() == "life" and i >= 2 and doc[i - 2].lemma_.lower() in ("take", "claim", "cost", "lose"):
+        if t.lemma_.lower() == "life" and i >= 2 and doc[i - 2].lemma_.lower() in _LIFE_TAKERS:
             return "killed"  # "took the lives of 35 residents"
     return None
-
-
-_LIFE_TAKERS = frozenset({"claim", "take", "cost", "lose", "loss", "toll"})
 
 
 def _lives_lost(unit) -> bool:

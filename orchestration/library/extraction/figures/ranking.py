@@ -67,7 +67,6 @@ class _Context:
     speech_sentences: set[int]
     places: list[tuple[int, int]]  # spans the parser reads as places (GPE, LOC, FAC)
     place_names: set[str]  # their texts, lower case
-    sentence_of_mention: dict[str, int]  # mention_id -> sentence number
     top: int = 0  # the most any one name speaks
     leaders: set[str] = field(default_factory=set)  # the SPEAKERS_BEYOND names that speak most
     total_speech: int = 0
@@ -125,7 +124,6 @@ def _context(doc, article: ArticleInput, mentions: list[EntityMention]) -> _Cont
     return _Context(starts, quote_regions(article.body), article.body,
                     (article.publisher or "").lower(), roles, clauses, speaks, counts, speech,
                     [(e.start_char, e.end_char) for e in places], {e.text.lower() for e in places},
-                    {m.mention_id: max(0, bisect.bisect_right(starts, m.start_char) - 1) for m in mentions},
                     top=max(speaks.values(), default=0),
                     leaders={n for n, _ in sorted(speaks.items(), key=lambda kv: -kv[1])[:SPEAKERS_BEYOND]},
                     total_speech=sum(speaks.values()))
@@ -154,7 +152,7 @@ def candidates(fig: FigureMention, mentions: list[EntityMention], ctx: _Context,
     top, leaders, total_speech = ctx.top, ctx.leaders, ctx.total_speech
     nearest: dict[str, EntityMention] = {}
     for m in mentions:
-        back = fig_sent - ctx.sentence_of_mention[m.mention_id]
+        back = fig_sent - m.sentence_no
         if m.canonical_name is None or not (0 <= back <= WINDOW or m.canonical_name in leaders):
             continue
         held = nearest.get(m.canonical_name)
@@ -176,7 +174,7 @@ def candidates(fig: FigureMention, mentions: list[EntityMention], ctx: _Context,
     out = [none]
     chosen_by_rules = False
     for name, m in sorted(nearest.items(), key=lambda kv: kv[1].start_char):
-        back = fig_sent - ctx.sentence_of_mention[m.mention_id]
+        back = fig_sent - m.sentence_no
         roles = ctx.roles.get(m.mention_id, set())
         rule = float(rule_mention == m.mention_id or (rule_name is not None and rule_name == name))
         chosen_by_rules = chosen_by_rules or bool(rule)
