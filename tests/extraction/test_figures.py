@@ -117,11 +117,18 @@ def test_decimal_distance_is_not_thousands(nlp):
         # a total of both is neither
         ("More than 100 people were killed or wounded in the blast.", "More than 100", "other", "people"),
         ("At least 234 people were killed or injured in the district.", "At least 234", "other", "people"),
+        # ... but a second verb with a count or subject of its own is a second figure
+        ("At least 22 people were killed and dozens wounded in the attack.", "At least 22", "killed", "people"),
+        ("At least 15 people were killed and several seriously wounded.", "At least 15", "killed", "people"),
         ("Five people remain in critical condition.", "Five", "wounded", "people"),
         ("Some 90 people sought medical assistance after the strike.", "Some 90", "wounded", "people"),
         ("The health ministry confirmed 12 deaths and 30 injured people.", "30", "wounded", "people"),
         ("Those killed include one civilian and five attackers.", "five", "killed", "attackers"),
         ("A total of 5,053 arson cases were reported.", "5,053", "other", "cases"),
+        # things counted are never what happened to people
+        ("Gunmen killed 96 persons and destroyed 221 houses.", "221", "other", "houses"),
+        ("At least 100 people were killed in attacks on two towns.", "two", "other", "towns"),
+        ("The judge issued 83 arrest warrants.", "83", "other", "warrants"),
         # lives claimed or lost are deaths; a level noun's of-object says what it counts
         ("The church attack claimed 20 lives.", "20", "killed", "lives"),
         ("The army confirmed the loss of 81 civilian lives.", "81", "killed", "lives"),

@@ -16,6 +16,7 @@ from orchestration.library.extraction.figures.vocabulary import (
     PERSON_EVENT_TYPES,
     PERSON_UNITS,
     RESCUING_PLACES,
+    THING_UNITS,
     TIME_UNITS,
     VERB_ONLY,
 )
@@ -112,14 +113,33 @@ def _joint(tok, found: str | None) -> str | None:
     linked = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
     for t in linked:
         if EVENT_LEXICON.get(t.lemma_.lower(), EVENT_LEXICON.get(t.lower_)) == other and \
-                not any(c.like_num or c.dep_ == "nummod" for c in t.children) and \
-                not any(x.like_num for x in t.doc[min(t.i, tok.i):max(t.i, tok.i)]):
+                not any(_counts_of_its_own(c) for c in t.children) and \
+                not any(_a_quantity(x) for x in t.doc[min(t.i, tok.i) + 1:max(t.i, tok.i)]):
             return "other"
     return found
 
 
+def _a_quantity(tok) -> bool:
+    """A number or a vague count: "50", "dozens", "several"."""
+    return tok.like_num or tok.lower_ in numbers.VAGUE_PLURALS or tok.lower_ in numbers.VAGUE_DETERMINERS
+
+
+def _counts_of_its_own(child) -> bool:
+    """The second verb has its own count or subject: "22 people were killed and dozens wounded",
+    "15 killed and several seriously wounded" are two figures, not one total of both."""
+    return child.dep_ in ("nummod", "nsubj", "nsubjpass") or _a_quantity(child)
+
+
 def _classify(doc, g: _Group, unit) -> tuple[str, object]:
-    """(count_type, clause head token) for a figure."""
+    """(count_type, clause head token) for a figure; things counted are never killed, wounded, ..."""
+    found, clause_head = _classify_words(doc, g, unit)
+    if found in PERSON_EVENT_TYPES and unit is not None and unit.lemma_.lower() in THING_UNITS:
+        return "other", clause_head
+    return found, clause_head
+
+
+def _classify_words(doc, g: _Group, unit) -> tuple[str, object]:
+    """(count_type, clause head token) from the unit and the words that govern the figure."""
     if unit is not None:
         lemma = unit.lemma_.lower()
         if lemma in DISTANCE_UNITS or unit.lower_ in DISTANCE_UNITS:

@@ -38,6 +38,17 @@ AID_UNITS = {"truck", "lorry", "ton", "tonne", "package", "parcel", "meal", "bas
              "blanket", "tent", "convoy", "shipment", "pallet", "dose", "vaccine", "aid",
              "supply", "supplies", "ration", "food", "liter", "litre", "bag", "sack", "box",
              "carton", "voucher", "hygiene"}
+#: things a figure may count that are never people: what happened to people (killed, displaced, ...)
+#: is not their count type ("100 killed in attacks on two towns", "killed 96 and destroyed 221 houses")
+THING_UNITS = {
+    "town", "village", "city", "community", "settlement", "neighbourhood", "neighborhood", "province",
+    "district", "region", "area", "location", "site", "house", "home", "building", "shop", "market",
+    "school", "hospital", "clinic", "church", "mosque", "temple", "bridge", "road", "window", "door",
+    "camp", "checkpoint", "post", "base", "car", "vehicle", "bus", "motorcycle", "boat", "ship", "tank",
+    "helicopter", "blast", "bomb", "explosion", "attack", "strike", "airstrike", "raid", "assault",
+    "incident", "missile", "rocket", "drone", "shell", "grenade", "mine", "weapon", "gun", "rifle",
+    "bullet", "round", "warrant", "dollar", "euro", "pound",
+}
 NON_COUNT_UNITS = {"time", "times", "percent", "per", "fold", "%", "way", "side"}
 PERSON_UNITS = {
     "people", "person", "civilian", "child", "children", "woman", "women", "man", "men",
