@@ -122,9 +122,16 @@ def test_decimal_distance_is_not_thousands(nlp):
         ("At least 15 people were killed and several seriously wounded.", "At least 15", "killed", "people"),
         ("Five people remain in critical condition.", "Five", "wounded", "people"),
         ("Some 90 people sought medical assistance after the strike.", "Some 90", "wounded", "people"),
+        ("At least seven female inmates were being treated at a hospital.", "At least seven", "wounded", "inmates"),
         ("The health ministry confirmed 12 deaths and 30 injured people.", "30", "wounded", "people"),
         ("Those killed include one civilian and five attackers.", "five", "killed", "attackers"),
+        ("So far we have documented 934 murders, 684 injuries and 680 kidnappings.", "684", "wounded", "injuries"),
+        ("So far we have documented 934 murders, 684 injuries and 680 kidnappings.", "680", "detained", "kidnappings"),
+        ("Officials said those killed include one civilian, one prisoner and five attackers.", "five", "killed",
+         "attackers"),
         ("A total of 5,053 arson cases were reported.", "5,053", "other", "cases"),
+        ("The number of people displaced after the attack, in which 86 people died, exceeds 21,000 people, the "
+         "authorities said.", "21,000", "displaced", "people"),
         # things counted are never what happened to people
         ("Gunmen killed 96 persons and destroyed 221 houses.", "221", "other", "houses"),
         ("At least 100 people were killed in attacks on two towns.", "two", "other", "towns"),

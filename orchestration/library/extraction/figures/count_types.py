@@ -178,7 +178,8 @@ def _classify_words(doc, g: _Group, unit) -> tuple[str, object]:
             fallbacks.append(h)  # "people fleeing the violence": a description, not the event
             x = h
             continue
-        found = _lex(h, person) if not (x.dep_ == "nsubj" and h.lemma_.lower() in VERB_ONLY) else None
+        sibling = x.dep_ == "conj" and h.pos_ in ("NOUN", "PROPN")  # "one prisoner and five attackers": a list
+        found = _lex(h, person) if not (x.dep_ == "nsubj" and h.lemma_.lower() in VERB_ONLY) and not sibling else None
         if found:
             return found, h
         if h.pos_ in ("VERB", "AUX"):
@@ -324,7 +325,7 @@ def _level_noun_type(noun, person: bool) -> str | None:
     if found:
         return found
     for child in noun.children:
-        if child.dep_ in ("compound", "amod"):
+        if child.dep_ in ("compound", "amod", "acl"):  # "the number of people displaced" (parsed on "number")
             found = _lex(child, person)
             if found:
                 return found

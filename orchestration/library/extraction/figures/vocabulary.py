@@ -62,7 +62,7 @@ PERSON_UNITS = {
     # the armed and the held, as army and police statements count them
     "terrorist", "bandit", "attacker", "assailant", "gunman", "gunmen", "rebel", "jihadist", "extremist",
     "combatant", "suspect", "criminal", "captive", "abductee", "serviceman", "servicemen", "policemen",
-    "recruit", "cadet", "guard", "commander",
+    "recruit", "cadet", "guard", "commander", "inmate",
 }
 #: lemma -> count_type; found on the governing words of the number or on the unit itself
 EVENT_LEXICON = {
@@ -83,7 +83,7 @@ EVENT_LEXICON = {
     "detain": "detained", "arrest": "detained", "abduct": "detained", "kidnap": "detained",
     "capture": "detained", "imprison": "detained", "jail": "detained", "detainee": "detained",
     "prisoner": "detained", "hostage": "detained", "detention": "detained",
-    "custody": "detained", "abduction": "detained", "imprisonment": "detained",
+    "custody": "detained", "abduction": "detained", "imprisonment": "detained", "kidnapping": "detained",
     "missing": "missing", "disappear": "missing", "disappearance": "missing",
     "unaccounted": "missing",
     "return": "returned", "repatriate": "returned", "returnee": "returned",
@@ -103,13 +103,16 @@ VERB_ONLY = {"house": "sheltered", "host": "sheltered", "protect": "sheltered",
              "rescue": "returned", "save": "returned", "free": "returned", "release": "returned",
              "liberate": "returned",
              # fighters killed in army and police statements: "troops neutralised 80 terrorists"
-             "neutralise": "killed", "neutralize": "killed", "eliminate": "killed"}
+             "neutralise": "killed", "neutralize": "killed", "eliminate": "killed",
+             # people being treated are the wounded: "seven inmates were being treated at a hospital"
+             "treat": "wounded"}
 #: the subject nouns that make a rescue a sheltering ("the air base has rescued 8,000 Syrians")
 RESCUING_PLACES = {"base", "airbase", "camp", "shelter", "centre", "center", "facility", "church", "mosque",
                    "school", "embassy", "hospital", "monastery"}
 #: phrases that say those counted were hurt, not what hurt them ("remain in critical condition")
 HURT_PHRASES = {("critical", "condition"), ("serious", "condition"), ("stable", "condition"),
-                ("medical", "assistance"), ("medical", "treatment"), ("medical", "attention"), ("medical", "care")}
+                ("medical", "assistance"), ("medical", "treatment"), ("medical", "attention"), ("medical", "care"),
+                ("receiving", "treatment"), ("under", "treatment")}
 #: the subject noun of a level verb carries the count type ("Death toll rises to 1,311")
 LEVEL_NOUNS = {"toll", "number", "count", "tally", "figure", "total"}
 #: verbs whose subject says what their complement counts ("those killed include one civilian",
