@@ -132,6 +132,9 @@ def test_decimal_distance_is_not_thousands(nlp):
         ("A total of 5,053 arson cases were reported.", "5,053", "other", "cases"),
         ("The number of people displaced after the attack, in which 86 people died, exceeds 21,000 people, the "
          "authorities said.", "21,000", "displaced", "people"),
+        ("Two of the victims were registered as civilians, the governor said.", "Two", "killed", "victims"),
+        ("As many as 100 victims are from the village.", "As many as 100", "killed", "victims"),
+        ("The attack left 12 injured victims in hospital.", "12", "wounded", "victims"),
         # things counted are never what happened to people
         ("Gunmen killed 96 persons and destroyed 221 houses.", "221", "other", "houses"),
         ("At least 100 people were killed in attacks on two towns.", "two", "other", "towns"),

@@ -70,7 +70,9 @@ EVENT_LEXICON = {
     "massacre": "killed", "execute": "killed", "execution": "killed", "slay": "killed",
     "murder": "killed", "fatality": "killed", "killing": "killed", "behead": "killed",
     "perish": "killed", "slaughter": "killed", "assassinate": "killed", "body": "killed",
-    "drown": "killed", "corpse": "killed", "fatal": "killed", "martyr": "killed", "martyrdom": "killed",
+    "drown": "killed", "corpse": "killed",
+    # in conflict reporting "the victims" are the dead unless a word says they were hurt, held, ...
+    "victim": "killed", "fatal": "killed", "martyr": "killed", "martyrdom": "killed",
     "wound": "wounded", "injure": "wounded", "injury": "wounded", "hurt": "wounded",
     "maim": "wounded", "wounded": "wounded", "injured": "wounded",
     "flee": "displaced", "displace": "displaced", "displacement": "displaced",
