@@ -305,3 +305,13 @@ def test_details_shared_by_a_body_are_that_body_s(nlp):
     ex = extract(nlp, "According to the details shared by the Kosovo Police, three regular police units came under "
                       "fire and two officers were wounded.")
     assert {f.claimant_text for f in ex.figures} <= {"Kosovo Police", "Kosovar Police"}
+
+
+def test_a_kind_of_body_word_or_a_verb_after_a_name_is_not_part_of_it(nlp):
+    # 283_gara_kurdpress: "the Mezopotamya news agency" was the source "Mezopotamya news"
+    ex = extract(nlp, "The air force bombed the camp last week, the Mezopotamya news agency reported.")
+    assert actors_of(ex)["Mezopotamya news"][:2] == ("Mezopotamya", "media")
+    assert "Mezopotamya" in sources_of(ex)
+    # 242_inates_defencepoint: "al Qaeda mount increasingly lethal attacks"
+    ex = extract(nlp, "Jihadists with links to Islamic State and al Qaeda mount increasingly lethal attacks.")
+    assert "al Qaeda" in actors_of(ex)

@@ -316,6 +316,13 @@ IMAGE_LABEL_NOUNS: frozenset[str] = frozenset({"image", "images", "photo", "phot
                                                "slideshow"})
 # Trailing words trimmed from a name ("The Jerusalem Post Newsletter" -> "The Jerusalem Post").
 TRAILING_JUNK: frozenset[str] = frozenset({"newsletter", "website", "app", "podcast", "channel"})
+# Lower-case words after an organisation's name that say what kind of body it is, not its name: the
+# model tags "the Mezopotamya news agency" as "Mezopotamya news", "AFP news agency" whole.
+GENERIC_NAME_TAILS: frozenset[str] = frozenset({
+    "news", "agency", "group", "movement", "network", "outlet", "newspaper", "broadcaster", "daily",
+    "portal", "tv", "television", "radio",
+})
+MEDIA_TAILS: frozenset[str] = frozenset({"news", "newspaper", "broadcaster", "daily", "portal", "tv", "television", "radio"})
 
 # --- organisations --------------------------------------------------------------------------
 

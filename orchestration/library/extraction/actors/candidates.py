@@ -42,6 +42,10 @@ def _clean_span(doc, start: int, end: int, person: bool, demonyms: frozenset[str
         or (toks[end - 1].pos_ in ("ADP", "CCONJ", "DET", "SCONJ") and toks[end - 1].text.islower())  # "Goma between"
     ):
         end -= 1
+    if not person:  # "al Qaeda mount (attacks)": the model ran the name into the verb after it
+        while end - 1 > start and toks[end - 1].is_lower and toks[end - 1].pos_ == "VERB" and \
+                any(t.text[:1].isupper() for t in toks[start:end - 1]):
+            end -= 1
     if person:
         while start < end - 1 and (
             toks[start].lower_ in lx.TITLE_WORDS or toks[start].lower_ in lx.ROLE_NOUNS

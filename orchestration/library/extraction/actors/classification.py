@@ -174,6 +174,15 @@ def _classify_org(doc, c, span, tables, done):
         nxt = doc[c.end:c.end + 2]
         if len(nxt) == 2 and nxt[0].text == "," and _INITIAL.match(nxt[1].text):
             return done("person", text, "name")  # "Melkonian, S.": a cited author
-    canonical = _org_canonical(text)
+    words = [t for t in span]
+    tail = []
+    while len(words) > 1 and words[-1].is_lower and words[-1].lower_ in lx.GENERIC_NAME_TAILS and \
+            any(t.text[:1].isupper() for t in words[:-1]):
+        tail.append(words.pop().lower_)  # "Mezopotamya news (agency)", "AFP news agency": the name before
+    name = doc[words[0].i:words[-1].i + 1].text if tail else text
+    if tail and name in lx.MEDIA:
+        return done("media", lx.MEDIA[name][0], "alias")
+    canonical = _org_canonical(name)
     canonical = tables.org_canonical.setdefault(actor_key(canonical), canonical)
-    return done(_org_type(canonical), canonical, "alias" if canonical != text else "name")
+    atype = "media" if set(tail) & lx.MEDIA_TAILS else _org_type(canonical)
+    return done(atype, canonical, "alias" if canonical != text else "name")
