@@ -315,3 +315,15 @@ def test_a_kind_of_body_word_or_a_verb_after_a_name_is_not_part_of_it(nlp):
     # 242_inates_defencepoint: "al Qaeda mount increasingly lethal attacks"
     ex = extract(nlp, "Jihadists with links to Islamic State and al Qaeda mount increasingly lethal attacks.")
     assert "al Qaeda" in actors_of(ex)
+
+
+def test_a_reference_noun_refers_back_only_to_a_body_of_its_kind(nlp):
+    # 202_karrada_thewire: "the militant group" was an organisation named before it (Reuters)
+    ex = extract(nlp, "Islamic State claimed the bombing. The militant group said 12 people were killed.")
+    assert actors_of(ex)["militant group"][0] == "Islamic State"
+    ex = extract(nlp, "The UN human rights office condemned the bombing. The militant group said 12 people "
+                      "were killed.")
+    assert "militant group" not in actors_of(ex)
+    # 213_hroza_worldreportnow: bodies found are the dead, not a body referred to again
+    ex = extract(nlp, "The UN human rights office condemned the bombing. The bodies were taken to the morgue.")
+    assert "bodies" not in actors_of(ex)

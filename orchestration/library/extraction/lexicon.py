@@ -530,6 +530,17 @@ ORG_REFERENCE_NOUNS: dict[str, frozenset[str]] = {
     "union": frozenset({"organization"}), "syndicate": frozenset({"organization"}),
     "mission": frozenset({"organization"}), "coalition": frozenset({"armed_group", "military_unit", "organization"}),
 }
+# Words before a reference noun that say what kind of body it is: "the militant group" refers back
+# to an armed group only, "the news agency" to no organisation at all.
+REFERENCE_MODIFIER_TYPES: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("militant", "terrorist", "rebel", "jihadist", "insurgent", "extremist", "separatist",
+                     "islamist", "guerrilla", "paramilitary"), frozenset({"armed_group"})),
+    "armed": frozenset({"armed_group", "military_unit"}),
+    **dict.fromkeys(("news", "media", "press", "wire"), frozenset({"media"})),
+}
+# Reference nouns that are plural by nature ("the rebels"); any other plural ("bodies", "groups")
+# counts several, never one body referred to again.
+PLURAL_REFERENCE_NOUNS: frozenset[str] = frozenset({"rebels", "paramilitaries"})
 # Role nouns of people who speak for an organisation; unnamed ("a spokesman", "a senior U.N.
 # official") they credit the organisation.
 SPOKESPERSON_NOUNS: frozenset[str] = frozenset({

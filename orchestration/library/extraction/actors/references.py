@@ -46,6 +46,7 @@ def _org_cataphor(allowed, after: int, orgs: list[_Resolved], sent_of, here: int
     return None
 
 
+_SOME = frozenset({"other", "some", "many", "several", "few", "various", "numerous"})
 _LED = frozenset({"led", "backed", "allied", "sponsored", "aligned", "supported", "funded", "run"})
 _TYPE_PREFERENCE = ("military_unit", "armed_group", "organization", "government_body")
 
@@ -92,7 +93,13 @@ def _org_references(doc, resolved: list[_Resolved], sent_of) -> list[_Resolved]:
             dets = [c for c in lefts if c.dep_ == "det" and c.lower_ in ("the", "this", "a", "an")]
             if not dets or any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
                 continue  # "a group of ...", "the group of seven"
+            if t.tag_ in ("NNS", "NNPS") and low not in lx.PLURAL_REFERENCE_NOUNS:
+                continue  # "approximately 300 bodies", "the groups": several, not one body
             allowed = lx.ORG_REFERENCE_NOUNS[noun]
+            kinds = [lx.REFERENCE_MODIFIER_TYPES[c.lower_] for c in lefts
+                     if c.dep_ in ("amod", "compound") and c.lower_ in lx.REFERENCE_MODIFIER_TYPES]
+            if kinds:  # "the militant group": an armed group; "the news agency": an outlet, no organisation
+                allowed = frozenset().union(*kinds)
             if dets[0].lower_ in ("a", "an"):
                 # "..., a monitoring group said.": a lead describes the body it names just after
                 if not (any(c.dep_ in ("amod", "compound") for c in lefts) and _speaks(t)):
@@ -105,6 +112,8 @@ def _org_references(doc, resolved: list[_Resolved], sent_of) -> list[_Resolved]:
         elif low in lx.SPOKESPERSON_NOUNS and t.tag_ in ("NN", "NNS"):
             if any(c.dep_ in ("appos",) for c in t.children) or any(k in taken for k in range(t.i + 1, t.i + 3)):
                 continue  # "a spokesman, Ahmed X," or "spokesman Ahmed X": a named person
+            if any(c.lower_ in _SOME or c.like_num for c in t.lefts):
+                continue  # "other public officials", "two officials": some officials, no one body's voice
             if any(r.actor_type == "person" and 0 <= t.i - r.end <= 3 for r in resolved):
                 continue  # "Farhan Haq, deputy spokesman for ...": the title of the person just named
             # the body it speaks for: in its own sentence first (either side), else just before
