@@ -327,3 +327,11 @@ def test_a_reference_noun_refers_back_only_to_a_body_of_its_kind(nlp):
     # 213_hroza_worldreportnow: bodies found are the dead, not a body referred to again
     ex = extract(nlp, "The UN human rights office condemned the bombing. The bodies were taken to the morgue.")
     assert "bodies" not in actors_of(ex)
+
+
+def test_a_figure_is_never_its_own_claimant(nlp):
+    # 089_khartoum_sudantribune: "46 citing the undersecretary" made the number the subject; the
+    # agency's name the parser left outside its description is the claimant
+    ex = extract(nlp, "However, the official news agency SUNA put the number of victims at 46 citing the "
+                      "undersecretary of the health ministry.")
+    assert next(f for f in ex.figures if f.value_low == 46).claimant_text == "SUNA"

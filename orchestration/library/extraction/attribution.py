@@ -688,6 +688,8 @@ def _np_source(tok, role: str, cue: str, ents) -> _Source | None:
     doc = tok.doc
     if tok.ent_type_ in _WHEN_LABELS or tok.lower_ in lx.MONTH_NUMBERS or tok.lower_ in lx.WEEKDAY_NUMBERS:
         return None  # "the report as of 14 January": a date never speaks
+    if tok.like_num or tok.pos_ == "NUM":
+        return None  # "put the number of victims at 46 citing ...": a figure the parser made a subject
     outlet_words = [t.text for t in tok.subtree if not t.is_punct][:12]
     name_tok = _name_inside_description(tok)
     is_outlet = is_outlet_name(outlet_words)
@@ -745,6 +747,9 @@ def _name_inside_description(tok):
             names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
             if names:  # "the Daily Sabah newspaper" -> Daily Sabah
                 return max(names, key=lambda c: c.i)
+            nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+            if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and not nxt.is_sent_start:
+                return nxt  # "the official news agency SUNA put ...": the name the parser left outside
     return None
 
 
