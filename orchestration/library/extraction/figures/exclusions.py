@@ -6,6 +6,7 @@ from orchestration.library.extraction import numbers
 from orchestration.library.extraction.figures.number_expressions import _Group, _is_count_noun
 from orchestration.library.extraction.figures.vocabulary import (
     AGE_BEFORE,
+    AGE_PHRASES_BEFORE,
     BAD_ENTITY_LABELS,
     CURRENCY,
     CURRENCY_SCALES,
@@ -87,6 +88,12 @@ def _excluded(doc, body: str, g: _Group, unit) -> bool:
         return True
     if prev_low in AGE_BEFORE or _followed_by_old(doc, g.end):
         return True
+    if g.start > 1 and (doc[g.start - 2].lemma_.lower(), prev_low) in AGE_PHRASES_BEFORE:
+        return True  # "as young as 12", "under the age of 10", "has died at 61"
+    if _ago_or_read(doc, g.end):
+        return True  # "2 minutes ago", "more than 19 months ago", "1 min read": relative dates, page furniture
+    if first.text.isdigit() and len(first.text) >= 7 and g.end - g.start == 1:
+        return True  # "22829334": a helpline or an ID; counts that large are written with separators
     if prev_low in ("under", "over") and unit is None and g.start > 1 and \
             doc[g.start - 2].lemma_.lower() in PERSON_UNITS:
         return True  # "children under 18"
@@ -134,11 +141,19 @@ def _is_street_number(doc, g: _Group) -> bool:
 
 
 def _followed_by_old(doc, j: int) -> bool:
-    """"12 years old", "12-year-old", "12 years of age"."""
+    """"12 years old", "12-year-old", "12 years of age", "a 15-day-old infant"."""
     words = [doc[k].lower_ for k in range(j, min(j + 4, len(doc)))]
     words = [w for w in words if w != "-"]
-    return len(words) >= 2 and words[0] in ("year", "years", "month", "months") and \
+    return len(words) >= 2 and words[0] in ("year", "years", "month", "months", "week", "weeks", "day", "days") and \
         (words[1] == "old" or words[1:3] == ["of", "age"])
+
+
+def _ago_or_read(doc, j: int) -> bool:
+    """A time unit then "ago" ("19 months ago"), or "min read" after the number."""
+    words = [doc[k].lower_ for k in range(j, min(j + 3, len(doc)))]
+    if len(words) >= 2 and words[0] in ("min", "mins", "minute", "minutes") and words[1] == "read":
+        return True
+    return len(words) >= 2 and doc[j].lemma_.lower() in TIME_UNITS and words[1] == "ago"
 
 
 def _is_line_marker(doc, g: _Group, body: str, s: int) -> bool:

@@ -6,7 +6,7 @@ from orchestration.library.extraction import lexicon as lx
 
 MONTHS = frozenset(lx.MONTH_NUMBERS)
 WEEKDAYS = frozenset(lx.WEEKDAY_NUMBERS)
-TIME_SUFFIXES = {"am", "pm", "a.m.", "p.m.", "gmt", "utc", "hrs", "o'clock", "h", "a.m", "p.m"}
+TIME_SUFFIXES = {"am", "pm", "a.m.", "p.m.", "gmt", "utc", "hrs", "o'clock", "o’clock", "h", "a.m", "p.m"}
 PERCENT_WORDS = {"%", "percent", "per", "pct", "percentage"}
 #: a label noun right before a number makes it an identifier, not a count
 LABEL_WORDS = {
@@ -49,7 +49,9 @@ THING_UNITS = {
     "incident", "missile", "rocket", "drone", "shell", "grenade", "mine", "weapon", "gun", "rifle",
     "bullet", "round", "warrant", "dollar", "euro", "pound",
 }
-NON_COUNT_UNITS = {"time", "times", "percent", "per", "fold", "%", "way", "side"}
+NON_COUNT_UNITS = {"time", "times", "percent", "per", "fold", "%", "way", "side", "px", "pt"}
+#: "as young as 12", "under the age of 10", "died at 61": the words before an age
+AGE_PHRASES_BEFORE = {("young", "as"), ("old", "as"), ("age", "of"), ("ages", "of"), ("die", "at")}
 PERSON_UNITS = {
     "people", "person", "civilian", "child", "children", "woman", "women", "man", "men",
     "resident", "refugee", "family", "individual", "member", "fighter", "soldier", "troop",
