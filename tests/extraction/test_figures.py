@@ -203,6 +203,19 @@ def test_money_shorthand(nlp):
     assert fig(figures, "$5m").value_low == 5e6 and fig(figures, "$5m").count_type == "aid"
 
 
+def test_south_asian_scales_and_rupees(nlp):
+    # 113_manipur_scroll: "Rs 5 lakh" was 5 killed; "2 lakh people" is 200,000 people
+    figures = run(nlp, "The government will pay an ex-gratia amount of Rs 5 lakh to the families of those who died.")
+    assert (fig(figures, "5 lakh").value_low, fig(figures, "5 lakh").unit, fig(figures, "5 lakh").count_type) == \
+        (500_000, "rupees", "aid")
+    figures = run(nlp, "About 2 lakh people were displaced and Rs 10 crore was spent on the camps.")
+    assert fig(figures, "About 2 lakh").value_low == 200_000
+    assert fig(figures, "10 crore").value_low == 100_000_000 and fig(figures, "10 crore").count_type == "other"
+    # money is never a count of people
+    figures = run(nlp, "The United States has offered up to $5 million for his capture.")
+    assert fig(figures, "up to $5 million").count_type == "other"
+
+
 # --- not figures -----------------------------------------------------------------------------
 
 

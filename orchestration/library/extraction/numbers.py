@@ -55,7 +55,9 @@ TENS = {
     "eighty": 80, "ninety": 90,
 }
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-          "trillion": 1_000_000_000_000}
+          "trillion": 1_000_000_000_000,
+          # South Asian scales: "2 lakh people displaced" is 200,000, "Rs 5 crore" 50,000,000
+          "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000}
 #: words that are a number on their own ("dozen" needs "a"/a number before it to count)
 NUMBER_WORDS = {**UNITS, **TENS, **SCALES, "dozen": 12}
 

@@ -86,9 +86,11 @@ def _build_figure(doc, sent, sent_no, g: _Group, article: ArticleInput,
             g.low, g.high = g.low * CURRENCY_SCALES[suffix.lower_], g.high * CURRENCY_SCALES[suffix.lower_]
             end_char = suffix.idx + len(suffix.text)  # "$5m"
             count_type = "other"
-        if any(t.lemma_.lower() in ("aid", "assistance", "relief", "funding")
-               for t in doc[g.end:min(g.end + 4, sent.end)]):
-            count_type = "aid"  # "$5 million in aid"
+        if count_type in PERSON_EVENT_TYPES:
+            count_type = "other"  # "Rs 5 lakh to the families of those who died": money, not the dead
+        if any(t.lemma_.lower() in ("aid", "assistance", "relief", "funding", "compensation", "gratia")
+               for t in doc[max(sent.start, g.start - 4):min(g.end + 4, sent.end)]):
+            count_type = "aid"  # "$5 million in aid", "an ex-gratia amount of Rs 5 lakh"
     place = _place(sent_places, sent, clause_head, count_type, attribution, g.anchor)
     fig = FigureMention(
         figure_id=stable_id(article.article_id, "figure", start_char, end_char),

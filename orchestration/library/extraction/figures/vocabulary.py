@@ -24,7 +24,8 @@ LABEL_WORDS = {
 AGE_BEFORE = {"aged", "age", "ages"}
 BAD_ENTITY_LABELS = {"ORDINAL", "PERCENT", "LAW", "PRODUCT", "WORK_OF_ART", "EVENT", "ORG", "FAC",
                      "LANGUAGE"}
-CURRENCY = {"$": "dollars", "us$": "dollars", "€": "euros", "£": "pounds", "¥": "yen"}
+CURRENCY = {"$": "dollars", "us$": "dollars", "€": "euros", "£": "pounds", "¥": "yen", "₹": "rupees", "rs": "rupees",
+            "rs.": "rupees"}
 #: glued money scales: "$5m", "£2bn"
 CURRENCY_SCALES = {"m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "k": 1e3}
 
