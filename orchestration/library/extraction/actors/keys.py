@@ -35,6 +35,8 @@ def actor_key(name: str) -> str:
     for w in words:
         if w in ("al", "el") and len(words) > 1:  # "Al Sharaa", "Ahmed Al Sharaa"
             continue
+        if w in _LINK_WORDS and len(words) > 2:  # "Committee for the Red Cross" / "of the Red Cross"
+            continue
         if w.startswith("kh"):  # Khmeimim / Hmeimim, Kharkiv / Harkiv
             w = "h" + w[2:]
         w = w.replace("ou", "u")  # Tartous / Tartus
@@ -48,6 +50,8 @@ def actor_key(name: str) -> str:
 
 
 _OFFICES = ("ministry", "department", "office")
+# words that join a name's parts, which spellings of one body vary ("for"/"of", "and"/"&")
+_LINK_WORDS = frozenset({"of", "for", "the", "and"})
 
 
 @lru_cache(maxsize=1)
