@@ -174,8 +174,7 @@ def _classify_org(doc, c, span, tables, done):
         nxt = doc[c.end:c.end + 2]
         if len(nxt) == 2 and nxt[0].text == "," and _INITIAL.match(nxt[1].text):
             return done("person", text, "name")  # "Melkonian, S.": a cited author
-    words = [t for t in span]
-    tail = []
+    words, tail = list(span), []
     while len(words) > 1 and words[-1].is_lower and words[-1].lower_ in lx.GENERIC_NAME_TAILS and \
             any(t.text[:1].isupper() for t in words[:-1]):
         tail.append(words.pop().lower_)  # "Mezopotamya news (agency)", "AFP news agency": the name before

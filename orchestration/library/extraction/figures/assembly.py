@@ -13,7 +13,7 @@ from orchestration.library.extraction.figures.parts import _drop_lone_ones, _lin
 from orchestration.library.extraction.figures.qualifiers import _qualify
 from orchestration.library.extraction.figures.ranking import rank_claimants
 from orchestration.library.extraction.figures.subjects import _place, _places_by_sentence, _subject
-from orchestration.library.extraction.figures.vocabulary import CURRENCY, CURRENCY_SCALES, PERSON_EVENT_TYPES
+from orchestration.library.extraction.figures.vocabulary import AID_WORDS, CURRENCY, CURRENCY_SCALES, PERSON_EVENT_TYPES
 from orchestration.library.extraction.ids import stable_id
 from orchestration.library.extraction.records import ArticleInput, EntityMention, FigureMention
 
@@ -88,8 +88,7 @@ def _build_figure(doc, sent, sent_no, g: _Group, article: ArticleInput,
             count_type = "other"
         if count_type in PERSON_EVENT_TYPES:
             count_type = "other"  # "Rs 5 lakh to the families of those who died": money, not the dead
-        if any(t.lemma_.lower() in ("aid", "assistance", "relief", "funding", "compensation", "gratia")
-               for t in doc[max(sent.start, g.start - 4):min(g.end + 4, sent.end)]):
+        if any(t.lemma_.lower() in AID_WORDS for t in doc[max(sent.start, g.start - 4):min(g.end + 4, sent.end)]):
             count_type = "aid"  # "$5 million in aid", "an ex-gratia amount of Rs 5 lakh"
     place = _place(sent_places, sent, clause_head, count_type, attribution, g.anchor)
     fig = FigureMention(

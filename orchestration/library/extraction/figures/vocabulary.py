@@ -50,6 +50,8 @@ THING_UNITS = {
     "incident", "missile", "rocket", "drone", "shell", "grenade", "mine", "weapon", "gun", "rifle",
     "bullet", "round", "warrant", "dollar", "euro", "pound",
 }
+#: words near a sum of money that make it aid: "$5 million in aid", "an ex-gratia amount of Rs 5 lakh"
+AID_WORDS = {"aid", "assistance", "relief", "funding", "compensation", "gratia"}
 NON_COUNT_UNITS = {"time", "times", "percent", "per", "fold", "%", "way", "side", "px", "pt"}
 #: "as young as 12", "under the age of 10", "died at 61": the words before an age
 AGE_PHRASES_BEFORE = {("young", "as"), ("old", "as"), ("age", "of"), ("ages", "of"), ("die", "at")}
