@@ -211,6 +211,11 @@ def test_south_asian_scales_and_rupees(nlp):
     figures = run(nlp, "About 2 lakh people were displaced and Rs 10 crore was spent on the camps.")
     assert fig(figures, "About 2 lakh").value_low == 200_000
     assert fig(figures, "10 crore").value_low == 100_000_000 and fig(figures, "10 crore").count_type == "other"
+    # "lakhs of people" is hundreds of thousands, a vague count; "a lakh" is one lakh
+    figures = run(nlp, "Lakhs of people fled the floods, and a lakh more were stranded.")
+    assert (fig(figures, "Lakhs").value_low, fig(figures, "Lakhs").value_high, fig(figures, "Lakhs").qualifier) == \
+        (200_000, 999_999, "vague")
+    assert fig(figures, "a lakh").value_low == 100_000
     # money is never a count of people
     figures = run(nlp, "The United States has offered up to $5 million for his capture.")
     assert fig(figures, "up to $5 million").count_type == "other"

@@ -28,6 +28,7 @@ What is handled
   ``hundreds of thousands``   200,000..999,999
   ``millions``                2,000,000..9,999,999
   ``tens of millions``        20,000,000..99,999,999
+  ``lakhs`` / ``crores``      200,000..999,999 / 20,000,000..99,999,999
   ``several / a few / many    same as the plural of the scale word
   hundred|thousand|million``
   ==========================  ======================
@@ -70,6 +71,8 @@ VAGUE_PLURALS = {
     "thousands": (2_000, 9_999),
     "millions": (2_000_000, 9_999_999),
     "billions": (2_000_000_000, 9_999_999_999),
+    "lakhs": (200_000, 999_999),  # "lakhs of people": hundreds of thousands
+    "crores": (20_000_000, 99_999_999),
 }
 #: "tens of thousands" & co: (first plural, second plural) -> (low, high)
 VAGUE_COMPOUNDS = {

@@ -87,7 +87,7 @@ def _group_at(doc, i: int, limit: int) -> _Group | None:
         lo, hi = numbers.vague_range([low, nxt.lower_])
         return _Group(start, i + 2, lo, hi, anchor=i + 1, vague=True)
     # "a dozen", "a hundred", "a thousand"
-    if low in ("a", "an") and nxt is not None and nxt.lower_ in ("dozen", "hundred", "thousand", "million"):
+    if low in ("a", "an") and nxt is not None and nxt.lower_ in ("dozen", "hundred", "thousand", "million", "lakh", "crore"):
         g = _number_chain(doc, i + 1, limit)
         if g is not None:
             g.start = i
