@@ -318,11 +318,9 @@ IMAGE_LABEL_NOUNS: frozenset[str] = frozenset({"image", "images", "photo", "phot
 TRAILING_JUNK: frozenset[str] = frozenset({"newsletter", "website", "app", "podcast", "channel"})
 # Lower-case words after an organisation's name that say what kind of body it is, not its name: the
 # model tags "the Mezopotamya news agency" as "Mezopotamya news", "AFP news agency" whole.
-GENERIC_NAME_TAILS: frozenset[str] = frozenset({
-    "news", "agency", "group", "movement", "network", "outlet", "newspaper", "broadcaster", "daily",
-    "portal", "tv", "television", "radio",
-})
+# those of them that make the body an outlet
 MEDIA_TAILS: frozenset[str] = frozenset({"news", "newspaper", "broadcaster", "daily", "portal", "tv", "television", "radio"})
+GENERIC_NAME_TAILS: frozenset[str] = MEDIA_TAILS | {"agency", "group", "movement", "network", "outlet"}
 
 # --- organisations --------------------------------------------------------------------------
 

@@ -232,6 +232,7 @@ def read_weights(path: Path) -> dict[str, float] | None:
 
 @lru_cache(maxsize=1)
 def load_model(path: Path = MODEL_PATH) -> dict[str, float] | None:
+    """The claimant model's weights, read once per process."""
     return read_weights(path)
 
 
