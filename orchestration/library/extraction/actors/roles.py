@@ -1,5 +1,6 @@
 """Role nouns: the role a noun names, the roles written in front of a name, and definite role nouns
-("the spokeswoman") resolved to the last person holding that role."""
+("the spokeswoman") resolved to the last person holding that role, or, when none held it before, to
+the first one named with it after ("Iraq's health minister said ..." then "the minister, Adela Hmoud")."""
 from __future__ import annotations
 
 from orchestration.library.extraction import lexicon as lx
@@ -37,7 +38,8 @@ def _person_titles(doc, r: _Resolved) -> set[str]:
 
 
 def _role_mentions(doc, resolved: list[_Resolved], sent_of) -> list[_Resolved]:
-    """Emit "the spokeswoman" -> last person with that role; record appositive/title roles."""
+    """Emit "the spokeswoman" -> last person with that role, else "an army spokesman" -> the next one
+    given that role; record appositive/title roles."""
     toks = tokens(doc)
     person_at: dict[int, _Resolved] = {}
     for r in resolved:
@@ -49,6 +51,13 @@ def _role_mentions(doc, resolved: list[_Resolved], sent_of) -> list[_Resolved]:
     persons = sorted((r for r in resolved if r.actor_type == "person"), key=lambda r: r.start)
     for p in persons:
         roles.setdefault(p.canonical, set()).update(_person_titles(doc, p))
+    # every role the article gives each person, wherever: what a role named before its holder reads
+    held = {name: set(groups) for name, groups in roles.items()}
+    for t in toks:
+        role = _role_of(doc, t.i) if t.i not in taken and t.tag_ in ("NN", "NNP") else None
+        linked = _appositive_person(doc, t, person_at) if role else None
+        if linked is not None:
+            held.setdefault(linked.canonical, set()).add(role[0])
     out: list[_Resolved] = []
     for t in toks:
         if t.i in taken or t.tag_ not in ("NN", "NNP"):
@@ -62,12 +71,21 @@ def _role_mentions(doc, resolved: list[_Resolved], sent_of) -> list[_Resolved]:
             roles.setdefault(linked.canonical, set()).add(group)
             continue
         dets = [c for c in t.children if c.dep_ == "det" and c.lower_ == "the"]
-        if not dets or any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
-            continue  # "a commander", "the Mayor of Latakia": not a reference back
-        antecedent = _role_antecedent(t.i, group, persons, roles, sent_of, out)
+        owners = [c for c in t.children if c.dep_ == "poss" and c.pos_ == "PROPN"]  # "Iraq's health minister"
+        indefinite = [c for c in t.children if c.dep_ == "det" and c.lower_ in ("a", "an")]
+        of_what = any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+        antecedent = None
+        if dets and not of_what:  # not "a commander", "the Mayor of Latakia": a reference back
+            antecedent = _role_antecedent(t.i, group, persons, roles, sent_of, out)
+            start = min([dets[0].i] + [c.i for c in t.lefts if c.dep_ in ("amod", "compound")])
+        if antecedent is None and (dets or owners or indefinite) and group not in lx.GENERIC_ROLE_GROUPS:
+            # a role named before its holder: "an army spokesman said ..." then "army spokesman
+            # Colonel Boubacar Hassan said"; news leads name the role and give the name later. The
+            # mention is the role noun alone: "army" and "Iraq's" stay mentions of their bodies
+            antecedent = _role_holder_after(t.i, group, persons, held, sent_of)
+            start = t.i
         if antecedent is None:
             continue
-        start = min([dets[0].i] + [c.i for c in t.lefts if c.dep_ in ("amod", "compound")])
         if any(k in taken for k in range(start, t.i + 1)):
             continue
         r = _Resolved(start, t.i + 1, "person", antecedent.canonical, "role", None)
@@ -88,6 +106,22 @@ def _appositive_person(doc, t, person_at):
     after = t.right_edge.i + 1
     if after < len(doc) and doc[after].text == "," and after + 1 in person_at:
         return person_at[after + 1]
+    return None
+
+
+FORWARD_REACH = 8  # sentences on that a role named before its holder looks for the holder
+
+
+def _role_holder_after(i, group, persons, roles, sent_of):
+    """The first later person holding this role, within FORWARD_REACH sentences."""
+    here = sent_of(i)
+    for p in persons:
+        if p.start <= i:
+            continue
+        if sent_of(p.start) - here > FORWARD_REACH:
+            break
+        if group in roles.get(p.canonical, ()):
+            return p
     return None
 
 
