@@ -241,16 +241,9 @@ MEDIA: dict[str, tuple[str, str]] = {
     "Agence France-Presse": ("Agence France-Presse", "news_agency"),
     "Agence France Presse": ("Agence France-Presse", "news_agency"),
     "AP": ("Associated Press", "news_agency"), "Associated Press": ("Associated Press", "news_agency"),
-    "TASS": ("TASS", "news_agency"), "RIA Novosti": ("RIA Novosti", "news_agency"),
-    "Interfax": ("Interfax", "news_agency"), "Sputnik": ("Sputnik", "news_agency"),
-    "Sputnik News": ("Sputnik", "news_agency"), "Xinhua": ("Xinhua", "news_agency"),
-    "Anadolu": ("Anadolu Agency", "news_agency"), "Anadolu Agency": ("Anadolu Agency", "news_agency"),
-    "SANA": ("SANA", "news_agency"), "IRNA": ("IRNA", "news_agency"), "Tasnim": ("Tasnim", "news_agency"),
-    "WAFA": ("WAFA", "news_agency"),
-    "Ukrinform": ("Ukrinform", "news_agency"), "Bloomberg": ("Bloomberg", "news_agency"),
-    "EFE": ("EFE", "news_agency"), "ANSA": ("ANSA", "news_agency"),
-    "Kyodo": ("Kyodo News", "news_agency"), "Yonhap": ("Yonhap", "news_agency"),
-    "SUNA": ("SUNA", "news_agency"), "Getty Images": ("Getty Images", "photo_agency"),
+    "Sputnik": ("Sputnik", "news_agency"), "Sputnik News": ("Sputnik", "news_agency"),
+    "Bloomberg": ("Bloomberg", "news_agency"), "Getty Images": ("Getty Images", "photo_agency"),
+    # national news agencies: NEWS_AGENCIES below
     # broadcasters
     "BBC": ("BBC", "broadcaster"), "BBC News": ("BBC News", "broadcaster"),
     "CNN": ("CNN", "broadcaster"), "NBC News": ("NBC News", "broadcaster"), "NBC": ("NBC", "broadcaster"),
@@ -292,6 +285,114 @@ MEDIA: dict[str, tuple[str, str]] = {
     "Hurriyet": ("Hurriyet", "newspaper"), "L'Orient Today": ("L'Orient Today", "online"),
     "Arab News": ("Arab News", "newspaper"),
 }
+
+
+def _agencies(rows: str) -> dict[str, tuple[str, str]]:
+    """ "Full Name | FORM | Form": each form (and the full name) -> (full name, news_agency)."""
+    out: dict[str, tuple[str, str]] = {}
+    for line in rows.strip().splitlines():
+        name, *forms = [x.strip() for x in line.split("|")]
+        for form in (name, *forms):
+            out[form] = (name, "news_agency")
+    return out
+
+
+# National and international news agencies of the world, by their English name, with the acronyms
+# and short names wire copy credits them by ("(NAN)", "dpa news", "-Bernama"). General knowledge, so
+# that an agency credited on a page from any country is a known outlet. Left out on purpose: forms
+# that are common words, places or other bodies in conflict news ("PTI" a Pakistani party, "ANA"
+# the Afghan army, "GNA" Libya's government, "ACP" a police rank, "PNA", "MNA", "Fars", "Petra",
+# "Efe" a first name).
+NEWS_AGENCIES: dict[str, tuple[str, str]] = _agencies("""
+    Agencia EFE | EFE | EFE news agency
+    Deutsche Presse-Agentur | dpa | DPA
+    Press Trust of India
+    Asian News International | ANI
+    Indo-Asian News Service | IANS
+    United News of India
+    Associated Press of Pakistan | APP
+    Bangladesh Sangbad Sangstha | BSS
+    Bernama | BERNAMA | Malaysian National News Agency
+    Antara | ANTARA | Antara News
+    Philippine News Agency
+    Vietnam News Agency | VNA
+    Myanmar News Agency
+    Kyodo News | Kyodo
+    Jiji Press | Jiji
+    Yonhap | Yonhap News Agency
+    Korean Central News Agency | KCNA
+    Xinhua | Xinhua News Agency
+    Pajhwok Afghan News | Pajhwok
+    Bakhtar News Agency | Bakhtar
+    IRNA | Islamic Republic News Agency
+    Fars News Agency | Fars news agency
+    Mehr News Agency | Mehr news agency
+    Iranian Students' News Agency | ISNA
+    Iranian Labour News Agency | ILNA
+    Tasnim | Tasnim News Agency
+    Saudi Press Agency | SPA
+    Emirates News Agency | WAM
+    Kuwait News Agency | KUNA
+    Qatar News Agency | QNA
+    Bahrain News Agency
+    Oman News Agency
+    Jordan News Agency
+    Middle East News Agency
+    Iraqi News Agency
+    National News Agency | NNA
+    SANA | Syrian Arab News Agency
+    WAFA | Palestinian News and Info Agency
+    Saba News Agency | Saba news agency
+    Sudan News Agency | SUNA
+    Libya News Agency | LANA
+    Ethiopian News Agency | ENA
+    Kenya News Agency
+    Somali National News Agency | SONNA
+    News Agency of Nigeria | NAN
+    Ghana News Agency
+    Congolese Press Agency | Agence Congolaise de Presse
+    Agence d'Information du Burkina
+    Agence Ivoirienne de Presse
+    Agence Nigérienne de Presse
+    Algérie Presse Service | Algerie Presse Service
+    Maghreb Arabe Presse
+    Tunis Afrique Presse
+    African News Agency
+    South African Press Association | SAPA
+    Anadolu Agency | Anadolu
+    Demirören News Agency
+    Ukrinform
+    UNIAN
+    Interfax-Ukraine
+    Interfax
+    TASS | ITAR-TASS | Itar-Tass
+    RIA Novosti
+    Armenpress
+    Azertac | AZERTAC
+    Kazinform
+    AKIpress
+    Kabar
+    ANSA
+    Agenzia Nova
+    Europa Press
+    Lusa
+    Belga
+    Polish Press Agency
+    Czech News Agency | ČTK | CTK
+    Hungarian News Agency | MTI
+    Bulgarian News Agency | BTA
+    Agerpres
+    Tanjug
+    HINA
+    Prensa Latina
+    Notimex
+    Télam | Telam
+    Agência Brasil | Agencia Brasil
+    Andina
+    Colprensa
+""")
+MEDIA = {**NEWS_AGENCIES, **MEDIA}
+
 # Words in a name that make an unknown organisation a media outlet ("Syria Times", "Ahval News").
 MEDIA_KEYWORDS: frozenset[str] = frozenset({
     "news", "times", "post", "press", "tribune", "gazette", "journal", "herald", "daily",

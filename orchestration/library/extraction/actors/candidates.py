@@ -135,8 +135,10 @@ def _gazetteer_candidates(doc, body: str) -> list[_Cand]:
         t = toks[i]
         m = _FIRST_WORD.match(t.text)
         hit = None
-        if m and t.text[0].isupper():
+        if m:
             for form, kind, canonical, atype in index.get(m.group(0), ()):
+                if not t.text[0].isupper() and kind != "media":
+                    continue  # only an outlet is written lower case on purpose ("dpa")
                 if not body.startswith(form, t.idx):
                     continue
                 e = end_at.get(t.idx + len(form))
