@@ -361,6 +361,18 @@ def test_national_news_agencies_credited_by_acronym_are_outlets_by_their_full_na
     assert actors_of(ex).get("PTI", ("", ""))[1] != "media"
 
 
+def test_speaker_after_its_verb_is_the_speaker(nlp):
+    # 230_maguindanao_iexaminer, 180_nicaragua_havanatimes: "..., reported the Associated Press."
+    ex = extract(nlp, "Gunmen ambushed a caravan, killing at least 57 people in a massacre, reported the Associated Press.")
+    assert ex.figures[0].claimant_text == "Associated Press"
+    assert "Associated Press" in sources_of(ex)
+    ex = extract(nlp, "The IACHR asked to punish those responsible for 76 deaths since April, reported dpa news.")
+    assert "Deutsche Presse-Agentur" in sources_of(ex)
+    # what was reported is not its speaker
+    ex = extract(nlp, "Police found 12 bodies, reported the incident to the prosecutor and left.")
+    assert ex.figures[0].claimant_text is None and sources_of(ex) == set()
+
+
 def test_a_figure_is_never_its_own_claimant(nlp):
     # 089_khartoum_sudantribune: "46 citing the undersecretary" made the number the subject; the
     # agency's name the parser left outside its description is the claimant

@@ -439,6 +439,12 @@ def _from_speech_verb(verb, sent_no, ents, memory, doc) -> list[_Source]:
         left = _noun_left_of(verb)
         if left is not None:  # parse slip on "..., the X Association (XA) reported."
             subjects = [left]
+    if not subjects and verb.i > 0 and doc[verb.i - 1].text == ",":
+        # "..., reported the Associated Press.": the speaker after its verb, which the parser
+        # takes for the object; only a name, never "..., reported the incident"
+        subjects = [c for c in verb.children if c.dep_ == "dobj" and _same_line(c, verb)
+                    and any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "PERSON", "NORP") or t.text in lx.MEDIA
+                            for t in c.subtree)]
     if subjects:  # a mis-merged heading can add a second subject: keep the closest one
         subj = min(subjects, key=lambda c: abs(verb.i - c.i))
         src = _resolve_subject(subj, role, cue, sent_no, ents, memory)
