@@ -78,10 +78,12 @@ def _role_mentions(doc, resolved: list[_Resolved], sent_of) -> list[_Resolved]:
         if dets and not of_what:  # not "a commander", "the Mayor of Latakia": a reference back
             antecedent = _role_antecedent(t.i, group, persons, roles, sent_of, out)
             start = min([dets[0].i] + [c.i for c in t.lefts if c.dep_ in ("amod", "compound")])
-        if antecedent is None and (dets or owners or indefinite) and group not in lx.GENERIC_ROLE_GROUPS:
+        if antecedent is None and (dets or owners or indefinite) and group not in lx.GENERIC_ROLE_GROUPS \
+                and _acts(doc, t):
             # a role named before its holder: "an army spokesman said ..." then "army spokesman
-            # Colonel Boubacar Hassan said"; news leads name the role and give the name later. The
-            # mention is the role noun alone: "army" and "Iraq's" stay mentions of their bodies
+            # Colonel Boubacar Hassan said"; news leads name the role and give the name later. Only
+            # a role that acts: "appointed X as the commander" names X's post, not a later commander.
+            # The mention is the role noun alone: "army" and "Iraq's" stay mentions of their bodies
             antecedent = _role_holder_after(t.i, group, persons, held, sent_of)
             start = t.i
         if antecedent is None:
@@ -107,6 +109,14 @@ def _appositive_person(doc, t, person_at):
     if after < len(doc) and doc[after].text == "," and after + 1 in person_at:
         return person_at[after + 1]
     return None
+
+
+def _acts(doc, t) -> bool:
+    """Whether a role noun is the one who speaks or acts: a subject, or its phrase followed by a
+    reporting verb when the parser slipped ("..., the mayor of the town told AFP")."""
+    after = t.right_edge.i + 1
+    return t.dep_ in ("nsubj", "nsubjpass") or (
+        after < len(doc) and doc[after].lemma_.lower() in lx.REPORTING_VERBS and doc[after].pos_ == "VERB")
 
 
 FORWARD_REACH = 8  # sentences on that a role named before its holder looks for the holder
