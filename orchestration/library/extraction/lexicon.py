@@ -298,7 +298,7 @@ def _agencies(rows: str) -> dict[str, tuple[str, str]]:
 
 
 # National and international news agencies of the world, by their English name, with the acronyms
-# and short names wire copy credits them by ("(NAN)", "dpa news", "-Bernama"). General knowledge, so
+# and short names wire copy credits them by ("according to NAN", "reported dpa news"). General knowledge, so
 # that an agency credited on a page from any country is a known outlet. Left out on purpose: forms
 # that are common words, places or other bodies in conflict news ("PTI" a Pakistani party, "ANA"
 # the Afghan army, "GNA" Libya's government, "ACP" a police rank, "PNA", "MNA", "Fars", "Petra",

@@ -51,22 +51,19 @@ def _role_mentions(doc, resolved: list[_Resolved], sent_of) -> list[_Resolved]:
     persons = sorted((r for r in resolved if r.actor_type == "person"), key=lambda r: r.start)
     for p in persons:
         roles.setdefault(p.canonical, set()).update(_person_titles(doc, p))
-    # every role the article gives each person, wherever: what a role named before its holder reads
+    # each role noun (token index -> role group) and the person it titles, if any ("the minister,
+    # Adela Hmoud"); a reference back learns those titles in text order, a role named before its
+    # holder reads them all (held)
+    role_at = {t.i: role[0] for t in toks
+               if t.i not in taken and t.tag_ in ("NN", "NNP") and (role := _role_of(doc, t.i))}
+    titled = {i: p for i in role_at if (p := _appositive_person(doc, toks[i], person_at)) is not None}
     held = {name: set(groups) for name, groups in roles.items()}
-    for t in toks:
-        role = _role_of(doc, t.i) if t.i not in taken and t.tag_ in ("NN", "NNP") else None
-        linked = _appositive_person(doc, t, person_at) if role else None
-        if linked is not None:
-            held.setdefault(linked.canonical, set()).add(role[0])
+    for i, p in titled.items():
+        held.setdefault(p.canonical, set()).add(role_at[i])
     out: list[_Resolved] = []
-    for t in toks:
-        if t.i in taken or t.tag_ not in ("NN", "NNP"):
-            continue
-        role = _role_of(doc, t.i)
-        if not role:
-            continue
-        group = role[0]
-        linked = _appositive_person(doc, t, person_at)
+    for i, group in role_at.items():
+        t = toks[i]
+        linked = titled.get(i)
         if linked is not None:  # "the head of ..., Ahmed al-Sharaa": a title, not a new mention
             roles.setdefault(linked.canonical, set()).add(group)
             continue
