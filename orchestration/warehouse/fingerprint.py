@@ -29,13 +29,23 @@ def folder_digests(seeds: Path) -> dict[str, str]:
     changes what the warehouse lists, an edit to it changes nothing."""
     survey = survey_folder(seeds)
     digests = {entry.file_name: f"skipped {entry.kind} ({entry.files} files)" for entry in survey.skipped}
+    inside = seeds.resolve()
     for rel, path in survey.articles:
         try:
             if not path.is_file():  # a named pipe would block a read forever; ingest quarantines it
                 digests[rel] = "not a regular file"
                 continue
-            digests[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
-        except OSError:
+            # ingest refuses a link out of the folder and reads the file a link replaced: a link
+            # and the copy of its target that replaces it are different inputs
+            link = ""
+            if path.is_symlink():
+                real = path.resolve()
+                if not real.is_relative_to(inside):
+                    digests[rel] = "link out of the seeds folder"
+                    continue
+                link = f"link to {real.relative_to(inside)}: "
+            digests[rel] = link + hashlib.sha256(path.read_bytes()).hexdigest()
+        except (OSError, RuntimeError):  # RuntimeError: a link loop (Python < 3.13)
             digests[rel] = "unreadable"
     return digests
 
