@@ -136,6 +136,20 @@ def test_decimal_distance_is_not_thousands(nlp):
         ("Two of the victims were registered as civilians, the governor said.", "Two", "killed", "victims"),
         ("As many as 100 victims are from the village.", "As many as 100", "killed", "victims"),
         ("The attack left 12 injured victims in hospital.", "12", "wounded", "victims"),
+        # the words news copy uses for the dead beyond "killed"
+        ("Three of the deceased were suicide bombers, police said.", "Three", "killed", "bombers"),
+        ("Sixteen people were decapitated at the prison.", "Sixteen", "killed", "people"),
+        ("Six terrorists were annihilated, Kadyrov wrote.", "Six", "killed", "terrorists"),
+        ("Officials said the corpses of 58 men were found on Tuesday.", "58", "killed", "men"),
+        ("The fatalities consist of 22 soldiers and four police officers.", "four", "killed", "officers"),
+        # left in a state: "left N dead", wherever the parser hung the adjective
+        ("The shootout left three of the 30 attackers and a cop dead.", "three", "killed", "attackers"),
+        ("The fighting left 5,000 people homeless.", "5,000", "other", "people"),
+        ("Police said 21 persons succumbed to injuries sustained in the attack.", "21", "killed", "persons"),
+        # a passive sharing the subject of "were part of ...", and a level noun the parser gave the verb to
+        ("Thirty local reporters were part of the convoy and killed.", "Thirty", "killed", "reporters"),
+        ("ERBIL – The number of civilians killed by the suicide bomb attack in the district raised to 292 on "
+         "Thursday, the ministry announced.", "292", "killed", None),
         # things counted are never what happened to people
         ("Gunmen killed 96 persons and destroyed 221 houses.", "221", "other", "houses"),
         ("At least 100 people were killed in attacks on two towns.", "two", "other", "towns"),

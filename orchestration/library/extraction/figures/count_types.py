@@ -178,12 +178,23 @@ def _classify_words(doc, g: _Group, unit) -> tuple[str, object]:
             fallbacks.append(h)  # "people fleeing the violence": a description, not the event
             x = h
             continue
+        if x.dep_ in ("acl", "relcl") and h.lemma_.lower() in LEVEL_NOUNS:
+            # "the number of civilians killed ... raised to 292": the parser hung the verb on the noun
+            found = _level_noun_type(h, person)
+            if found:
+                return found, h
         sibling = x.dep_ == "conj" and h.pos_ in ("NOUN", "PROPN")  # "one prisoner and five attackers": a list
         found = _lex(h, person) if not (x.dep_ == "nsubj" and h.lemma_.lower() in VERB_ONLY) and not sibling else None
         if found:
             return found, h
         if h.pos_ in ("VERB", "AUX"):
             clause_head = clause_head or h
+            if h.lemma_.lower() == "leave" and x.dep_ == "dobj":
+                # "the shootout left three of the attackers and a cop dead", "left 30 people injured":
+                # the state they were left in, wherever the parser hung it in the object
+                for t in x.subtree:
+                    if t.i > x.i and t.tag_ in ("JJ", "VBN") and (found := _lex(t, person)) in PERSON_EVENT_TYPES:
+                        return found, h
             for child in h.children:
                 if child.i == x.i:
                     continue
@@ -203,6 +214,12 @@ def _classify_words(doc, g: _Group, unit) -> tuple[str, object]:
                         found = _lex(t, person)
                         if found:
                             return found, h
+                if child.dep_ == "conj" and child.tag_ == "VBN" and x.dep_ in ("nsubj", "nsubjpass") and \
+                        not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in child.children):
+                    # "30 reporters were part of the convoy and killed": the subject shared by a passive
+                    found = _lex(child, person)
+                    if found in PERSON_EVENT_TYPES:
+                        return found, child
                 if child.dep_ == "prep" and child.lower_ == "among" and x.dep_ in ("nsubj", "nsubjpass"):
                     for obj in child.children:  # "35 children were among the dead"
                         found = _lex(obj, person) if obj.dep_ == "pobj" else None

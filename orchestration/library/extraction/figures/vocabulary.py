@@ -75,7 +75,9 @@ EVENT_LEXICON = {
     "massacre": "killed", "execute": "killed", "execution": "killed", "slay": "killed",
     "murder": "killed", "fatality": "killed", "killing": "killed", "behead": "killed",
     "perish": "killed", "slaughter": "killed", "assassinate": "killed", "body": "killed",
-    "drown": "killed", "corpse": "killed",
+    "drown": "killed", "corpse": "killed", "corpses": "killed",  # spaCy lemmatizes "corpses" to "corps"
+    "decapitate": "killed", "strangle": "killed", "annihilate": "killed", "deceased": "killed",
+    "succumb": "killed",  # "21 persons succumbed to injuries": died of them
     # in conflict reporting "the victims" are the dead unless a word says they were hurt, held, ...
     "victim": "killed", "fatal": "killed", "martyr": "killed", "martyrdom": "killed",
     "wound": "wounded", "injure": "wounded", "injury": "wounded", "hurt": "wounded",
@@ -124,7 +126,7 @@ HURT_PHRASES = {("critical", "condition"), ("serious", "condition"), ("stable", 
 LEVEL_NOUNS = {"toll", "number", "count", "tally", "figure", "total"}
 #: verbs whose subject says what their complement counts ("those killed include one civilian",
 #: "the dead were 12 soldiers")
-LISTING_VERBS = {"include", "be", "comprise", "number"}
+LISTING_VERBS = {"include", "be", "comprise", "number", "consist"}
 CHANGE_VERBS = {"rise", "climb", "reach", "increase", "grow", "swell", "mount", "hit", "top",
                 "jump", "soar", "surge", "exceed"}
 MODALITY_ADVERBS = lx.MODALITY_ADVERBS
