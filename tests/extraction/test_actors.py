@@ -66,6 +66,11 @@ def no_mention(body: str, found, surface: str, after: str = "") -> None:
         # the words joining a name's parts vary between spellings of one body
         ("International Committee of the Red Cross", "International Committee for the Red Cross"),
         ("Armed Forces of the Democratic Republic of the Congo", "Armed Forces of the Democratic Republic of Congo"),
+        # US and UK spellings of one body's name
+        ("Emergency Medical Centre", "Emergency Medical Center"),
+        ("World Health Organization", "World Health Organisation"),
+        ("World Food Programme", "World Food Program"),
+        ("Ministry of Defense", "Ministry of Defence"),
     ],
 )
 def test_actor_key_collapses_spelling_variants(variants):
@@ -245,6 +250,17 @@ def test_acronym_defined_in_parentheses_and_role_noun(nlp):
     m = at(body, found, "The spokesman")
     assert (m.canonical_name, m.resolution, m.actor_type) == ("Nabil Abdallah", "role", "person")
     no_mention(body, found, "Omdurman")
+
+
+def test_a_first_name_alone_is_the_one_person_it_opens(nlp):
+    body = "Maria Zakharova said 9,000 people were sheltering. Maria added that more were arriving."
+    found = run(nlp, body)
+    m = at(body, found, "Maria", after="sheltering")
+    assert (m.canonical_name, m.resolution) == ("Maria Zakharova", "surname")
+    # two people share it: the first name alone names neither
+    body = "Ahmed Ali and Ahmed Hassan spoke to reporters. Ahmed said three people died."
+    found = run(nlp, body)
+    assert {m.canonical_name for m in found if m.surface_text == "Ahmed"} <= {"Ahmed"}
 
 
 def test_title_stripped_and_surname(nlp):

@@ -53,6 +53,9 @@ def _resolve_person(name: str, tok_i: int, tables: _Tables) -> tuple[str, str] |
             return before[0], "surname"
         if tok_i < tables.first_para_end:  # a headline may use the surname before the full name
             return entries[0][1], "surname"
+    if len(key.split()) == 1 and len(tables.by_given.get(key, ())) == 1:
+        # "Rhonita" in an article that names one Rhonita Miller: the first name of the only person it opens
+        return next(iter(tables.by_given[key])), "surname"
     return None
 
 

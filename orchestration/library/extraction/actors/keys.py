@@ -37,11 +37,11 @@ def actor_key(name: str) -> str:
             continue
         if w in _LINK_WORDS and len(words) > 2:  # "Committee for the Red Cross" / "of the Red Cross"
             continue
+        w = _UK_SPELLING.get(w, w)  # US / UK spelling of one body: Defense / Defence, Center / Centre
         if w.startswith("kh"):  # Khmeimim / Hmeimim, Kharkiv / Harkiv
             w = "h" + w[2:]
         w = w.replace("ou", "u")  # Tartous / Tartus
         w = _DOUBLED.sub(r"\1", w)  # Sharaa / Shara, Assad / Asad
-        w = w.replace("defense", "defence")  # US / UK spelling of one ministry
         if len(w) > 5 and w.endswith(("yi", "iy")):  # Monastyrskyi / Monastyrsky, Zelenskiy
             w = w[:-2] + "y"
         w = w.replace("y", "i")  # Ukrainian / Russian transliteration: Kyrylenko / Kirilenko
@@ -50,6 +50,9 @@ def actor_key(name: str) -> str:
 
 
 _OFFICES = ("ministry", "department", "office")
+# before the other rewrites, which would make "programme" "programe"
+_UK_SPELLING = {"defense": "defence", "center": "centre", "organization": "organisation", "program": "programme",
+                "labor": "labour", "honor": "honour"}
 # words that join a name's parts, which spellings of one body vary ("for"/"of", "and"/"&")
 _LINK_WORDS = frozenset({"of", "for", "the", "and"})
 

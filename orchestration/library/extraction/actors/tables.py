@@ -24,6 +24,7 @@ from orchestration.library.extraction.tokens import tokens
 class _Tables:
     full: dict[str, str] = field(default_factory=dict)  # full-name key -> canonical
     by_surname: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # key -> [(token, canonical)]
+    by_given: dict[str, set[str]] = field(default_factory=dict)  # given-name key -> the full names it opens
     alias: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (canonical, actor_type)
     acronyms: dict[str, tuple[str, str]] = field(default_factory=dict)  # "SNHR" -> (canonical, type)
     initials: dict[str, tuple[str, str]] = field(default_factory=dict)  # derived from org names
@@ -151,6 +152,8 @@ def _build_tables(doc, chosen: list[_Cand], extra: list[_Cand]) -> _Tables:
                 canonical = tables.full.setdefault(key, name)
                 surname = actor_key(name.split()[-1])
                 tables.by_surname.setdefault(surname, []).append((c.start, canonical))
+                if len(name.split()) >= 2:
+                    tables.by_given.setdefault(actor_key(name.split()[0]), set()).add(canonical)
         elif _is_org_like(c):
             name = _candidate_org_name(doc, c)
             if len(name.split()) >= 2:
