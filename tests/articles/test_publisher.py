@@ -25,6 +25,14 @@ from orchestration.library.articles.reader import read_article
     ("https://news-front.info/x", "", "News Front"),
     ("https://nmg-news.com/x", "", "NMG News"),
     ("https://al-monitor.com/x", "", "Al-Monitor"),
+    # joined: the Arabic article parted from its noun, short leading initials, outlet words of other
+    # languages, a country after an unknown word; a label that is itself a word stays whole
+    ("https://elwatan.com/x", "", "El Watan"),
+    ("https://www.almasirah.net/x", "", "Al Masirah"),
+    ("https://bnlgroup.com/x", "", "BNL Group"),
+    ("https://www.lprnoticias.com/x", "", "LPR Noticias"),
+    ("https://www.zimwatchnigeria.com/x", "", "Zimwatch Nigeria"),
+    ("https://www.alliance.org/x", "", "Alliance"),
     ("not a url", "", None),
 ])
 def test_publisher_from_url(url, text, want):

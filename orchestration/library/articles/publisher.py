@@ -9,7 +9,8 @@ Order of evidence (front matter and page metadata win over all of these; see rea
    Agency", "ibtimes" -> "International Business Times", "fox5dc" -> "FOX 5 DC"), or a byline
    naming it by the start of its domain ("K24 Digital"); else the label split into frequent
    English words ("northeasttoday" -> "Northeast Today", wordninja's model), or into words the page
-   and outlet names use ("pledgetimes" -> "Pledge Times"), else the address ("bdnews24.com");
+   and outlet names use ("pledgetimes" -> "Pledge Times", "lprnoticias" -> "LPR Noticias"), an Arabic
+   article parted from its noun ("elwatan" -> "El Watan"), else the address ("bdnews24.com");
 4. bylines and copyright lines (metadata.py), then the site suffix of a saved title ("... | Reuters"),
    then the wire marker of a dateline ("MOSCOW, March 13. /TASS/.", "KYIV (AP) -").
 A host that only stores or serves pages (a CDN, a blog platform, an archive) is never the publisher.
@@ -42,7 +43,7 @@ _NAME_WORDS = frozenset("""
     agency wire network channel info insider digest dispatch bulletin leader sentinel record
     city capital state central first front line week weekend sunday saturday on of al
     republic democracy democrat citizen public community union open truth straits reporter reporters
-    chronicles globe
+    chronicles globe magazine english group noticias diario prensa digital
 """.split())
 _TITLE_SUFFIX = re.compile(r"\s(?:\||-|–|—|::)\s(?P<pub>[^|–—:]{2,50}?)\s*$")
 _MARKER_SLASH = re.compile(r"/(?P<pub>[A-Z][A-Za-z-]{1,15}(?: [A-Z][A-Za-z-]+){0,2})/")
@@ -218,19 +219,39 @@ def readable_outlet(label: str, host: str = "", text: str = "") -> str:
     if not words:
         vocabulary = _NAME_WORDS | _place_words() | {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2}
         words = _split_words(label, vocabulary)
-    if not words:  # "pledgetimes": an unknown leading word before outlet words
-        for cut in range(3, len(label) - 2):
-            rest = _split_words(label[cut:], _NAME_WORDS)
+    if not words and label[:2] in ("al", "el") and len(label) >= 6 and not _is_word(label):
+        # "almayadeen" -> "Al Mayadeen": the Arabic article joined to the name, as Arabic outlets write it
+        rest = readable_outlet(label[2:], "", text)
+        return f"{label[:2].capitalize()} {rest.capitalize() if rest.isupper() else rest}"  # "El Pais", not "El PAIS"
+    if not words:  # "pledgetimes", "lprnoticias", "bizwatchnigeria": an unknown leading word before outlet words
+        for cut in range(2, len(label) - 2):
+            rest = _split_words(label[cut:], _NAME_WORDS | _place_words())
             if rest:
                 words = [label[:cut]] + rest
                 break
     if words and len(words) > 1:
-        return " ".join(w if (w in _MINOR and i) else w.capitalize() for i, w in enumerate(words))
+        return " ".join(w if (w in _MINOR and i) else _initials_or_word(w, i) for i, w in enumerate(words))
     if len(label) <= 4 and label.isalpha():  # bbc, dw, rt: initials
         return label.upper()
     if not label.isalpha():  # "bdnews24.com": such outlets go by their address
         return host or label
     return label.capitalize()
+
+
+def _initials_or_word(word: str, position: int) -> str:
+    """ "lpr" -> "LPR" (a leading run of three letters or fewer with no vowel, or two letters: initials),
+    else the word capitalised."""
+    if position == 0 and word not in _ARABIC_ARTICLES and \
+            (len(word) == 2 or (len(word) == 3 and not re.search(r"[aeiouy]", word))):
+        return word.upper()
+    return word.capitalize()
+
+
+def _is_word(label: str) -> bool:
+    """Whether the label is itself an English word ("alliance", "alert"), by wordninja's word list."""
+    import wordninja
+
+    return label in wordninja.DEFAULT_LANGUAGE_MODEL._wordcost
 
 
 _ARABIC_ARTICLES = frozenset({"al", "el", "ar", "an", "as", "ash", "ad"})
