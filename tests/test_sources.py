@@ -81,6 +81,6 @@ def test_a_force_named_by_demonym_is_an_actor_of_its_state_and_a_government_sour
         SELECT a.name, a.actor_type, s.name FROM marts.dim_actors a
         LEFT JOIN marts.dim_actors s ON s.actor_id = a.affiliation_actor_id
         WHERE list_contains(a.aliases, 'Israeli military')""")
-    assert rows == [("Israeli Armed Forces", "military_unit", "Israel")]
-    assert query(sources_warehouse, "SELECT source_type FROM marts.dim_sources WHERE name = 'Israeli Armed Forces'") == [
+    assert rows == [("Israel Defense Forces", "military_unit", "Israel")]
+    assert query(sources_warehouse, "SELECT source_type FROM marts.dim_sources WHERE name = 'Israel Defense Forces'") == [
         ("government",)]

@@ -308,7 +308,7 @@ def test_states_as_agents_not_places(nlp):
     # the state's institution is the actor, and it belongs to the state
     military = at(body, found, "Israel")
     assert (military.surface_text, military.canonical_name, military.actor_type, military.affiliation) == (
-        "Israel's military", "Israeli Armed Forces", "military_unit", "Israel")
+        "Israel's military", "Israel Defense Forces", "military_unit", "Israel")
     no_mention(body, found, "Lebanon")
     no_mention(body, found, "Syria")
 

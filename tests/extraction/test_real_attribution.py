@@ -41,7 +41,17 @@ def test_forces_named_by_demonym_or_possessive_are_actors_of_their_state(nlp):
                       "Forces has increased to 833. The Israeli military said it had struck a Hamas commander.")
     found = actors_of(ex)
     assert found["Sudan's army"] == ("Sudanese Armed Forces", "military_unit", "Sudan")
-    assert found["Israeli military"] == ("Israeli Armed Forces", "military_unit", "Israel")
+    assert found["Israeli military"] == ("Israel Defense Forces", "military_unit", "Israel")
+
+
+def test_a_states_forces_go_by_their_own_name_where_they_have_one(nlp):
+    # "the Israeli military" and "the IDF" are one actor; "Kenyan army" the Kenya Defence Forces
+    ex = extract(nlp, "The IDF said 12 militants were killed. Israeli forces struck the camp. "
+                      "A Kenyan army spokesman said 3 soldiers died. Ukraine's military said 5 drones fell.")
+    found = actors_of(ex)
+    assert found["IDF"][0] == found["Israeli forces"][0] == "Israel Defense Forces"
+    assert found["Kenyan army"][:2] == ("Kenya Defence Forces", "military_unit")
+    assert found["Ukraine's military"][0] == "Armed Forces of Ukraine"
 
 
 def test_government_named_by_demonym_is_its_state_as_is_the_capital(nlp):
@@ -203,7 +213,7 @@ def test_a_known_acronym_after_another_name_of_its_body(nlp):
 def test_capital_owner_of_forces(nlp):
     # 19_olenivka_tass: "Kiev's forces"
     assert actors_of(extract(nlp, "Kiev’s forces shelled the prison, killing 50."))["Kiev’s forces"][:2] == (
-        "Ukrainian Armed Forces", "military_unit")
+        "Armed Forces of Ukraine", "military_unit")
 
 
 def test_a_headline_naming_its_source_before_a_colon(nlp):

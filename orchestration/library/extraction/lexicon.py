@@ -545,6 +545,22 @@ PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her"})
 # --- institutions named by demonym or possessive ("the Israeli military", "Sudan's army") -----
 
 # Demonym -> canonical state (as in COUNTRIES). Case-sensitive surface forms.
+# A state's armed forces by the name they go by where it is not "<Demonym> Armed Forces": "the
+# Israeli military" and "the IDF" are one actor, the Israel Defense Forces (general knowledge, by
+# state name as COUNTRIES spells it; the forces "<Demonym> Armed Forces" names well are left out).
+NATIONAL_FORCES: dict[str, str] = {
+    "Israel": "Israel Defense Forces", "Uganda": "Uganda People's Defence Force",
+    "Kenya": "Kenya Defence Forces", "Tanzania": "Tanzania People's Defence Force",
+    "Rwanda": "Rwanda Defence Force", "Zimbabwe": "Zimbabwe Defence Forces",
+    "South Africa": "South African National Defence Force", "Ethiopia": "Ethiopian National Defense Force",
+    "Somalia": "Somali National Army", "Democratic Republic of the Congo":
+        "Armed Forces of the Democratic Republic of the Congo",
+    "Philippines": "Armed Forces of the Philippines", "Ukraine": "Armed Forces of Ukraine",
+    "Thailand": "Royal Thai Armed Forces", "Cambodia": "Royal Cambodian Armed Forces",
+    "Indonesia": "Indonesian National Armed Forces", "Japan": "Japan Self-Defense Forces",
+    "Myanmar": "Myanmar Armed Forces",
+}
+
 DEMONYMS: dict[str, str] = {
     "Afghan": "Afghanistan", "Albanian": "Albania", "Algerian": "Algeria", "Angolan": "Angola",
     "Argentine": "Argentina", "Argentinian": "Argentina", "Armenian": "Armenia",
