@@ -13,7 +13,7 @@ import hashlib
 from pathlib import Path
 
 from orchestration import settings
-from orchestration.library.articles.folder import survey_folder
+from orchestration.library.articles.folder import resolved_inside, survey_folder
 from orchestration.warehouse.code_version import code_files, files_digest
 
 # the code and configuration a build depends on, below the repository root (and the suites, wherever
@@ -29,7 +29,6 @@ def folder_digests(seeds: Path) -> dict[str, str]:
     changes what the warehouse lists, an edit to it changes nothing."""
     survey = survey_folder(seeds)
     digests = {entry.file_name: f"skipped {entry.kind} ({entry.files} files)" for entry in survey.skipped}
-    inside = seeds.resolve()
     for rel, path in survey.articles:
         try:
             if not path.is_file():  # a named pipe would block a read forever; ingest quarantines it
@@ -39,11 +38,11 @@ def folder_digests(seeds: Path) -> dict[str, str]:
             # and the copy of its target that replaces it are different inputs
             link = ""
             if path.is_symlink():
-                real = path.resolve()
-                if not real.is_relative_to(inside):
+                real = resolved_inside(seeds, path)
+                if real is None:
                     digests[rel] = "link out of the seeds folder"
                     continue
-                link = f"link to {real.relative_to(inside)}: "
+                link = f"link to {real.relative_to(seeds.resolve())}: "
             digests[rel] = link + hashlib.sha256(path.read_bytes()).hexdigest()
         except (OSError, RuntimeError):  # RuntimeError: a link loop (Python < 3.13)
             digests[rel] = "unreadable"

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import duckdb
 
-from orchestration.library.articles.folder import SkippedEntry, survey_folder
+from orchestration.library.articles.folder import SkippedEntry, resolved_inside, survey_folder
 from orchestration.library.articles.reader import (
     MAX_FILE_BYTES,
     Article,
@@ -93,8 +93,8 @@ def read_seed_file(seeds: Path, rel: str, path: Path) -> tuple[bytes | None, Ing
     try:
         if path.is_symlink() and not os.path.exists(path):
             return None, IngestError(rel, "broken symbolic link (its target does not exist)", None, None)
-        real = path.resolve(strict=True)
-        if not real.is_relative_to(seeds.resolve()):
+        real = resolved_inside(seeds, path)
+        if real is None:
             return None, IngestError(rel, "symbolic link points outside the seeds folder; not followed", None, None)
         flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
         fd = os.open(real, flags)

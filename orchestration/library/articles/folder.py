@@ -53,6 +53,13 @@ def _unsupported_reason(name: str) -> str:
     return f"{kind}: {ADVICE}"
 
 
+def resolved_inside(seeds: Path, path: Path) -> Path | None:
+    """The file ``path`` names, through any links, or None when a link leads out of the seeds
+    folder: ingest never follows one there. Raises as Path.resolve(strict=True) does."""
+    real = path.resolve(strict=True)
+    return real if real.is_relative_to(seeds.resolve()) else None
+
+
 def survey_folder(seeds: Path) -> FolderSurvey:
     """Every entry under ``seeds``, sorted by name: the articles to read and the entries skipped."""
     survey = FolderSurvey()

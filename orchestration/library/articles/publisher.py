@@ -179,9 +179,7 @@ MAX_SHORT_WORD_COST = 10.0
 def split_by_frequency(label: str) -> list[str] | None:
     """The cheapest split of ``label`` into frequent English words, or None when the label reads
     best as one word ("hiiraan", "meduza")."""
-    import wordninja
-
-    cost = wordninja.DEFAULT_LANGUAGE_MODEL._wordcost  # word -> -log probability by rank
+    cost = _word_costs()
     short_ok = _NAME_WORDS | _place_words()
 
     def piece_cost(word: str) -> float | None:
@@ -249,9 +247,14 @@ def _initials_or_word(word: str, position: int) -> str:
 
 def _is_word(label: str) -> bool:
     """Whether the label is itself an English word ("alliance", "alert"), by wordninja's word list."""
+    return label in _word_costs()
+
+
+def _word_costs() -> dict[str, float]:
+    """wordninja's word -> -log probability by rank (imported here: wordninja loads its list on import)."""
     import wordninja
 
-    return label in wordninja.DEFAULT_LANGUAGE_MODEL._wordcost
+    return wordninja.DEFAULT_LANGUAGE_MODEL._wordcost
 
 
 _ARABIC_ARTICLES = frozenset({"al", "el", "ar", "an", "as", "ash", "ad"})

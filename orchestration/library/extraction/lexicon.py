@@ -425,6 +425,22 @@ GENERIC_NAME_TAILS: frozenset[str] = MEDIA_TAILS | {"agency", "group", "movement
 
 # --- organisations --------------------------------------------------------------------------
 
+# A state's armed forces by the name they go by where it is not "<Demonym> Armed Forces": "the
+# Israeli military" and "the IDF" are one actor, the Israel Defense Forces (general knowledge, by
+# state name as COUNTRIES spells it; the forces "<Demonym> Armed Forces" names well are left out).
+NATIONAL_FORCES: dict[str, str] = {
+    "Israel": "Israel Defense Forces", "Uganda": "Uganda People's Defence Force",
+    "Kenya": "Kenya Defence Forces", "Tanzania": "Tanzania People's Defence Force",
+    "Rwanda": "Rwanda Defence Force", "Zimbabwe": "Zimbabwe Defence Forces",
+    "South Africa": "South African National Defence Force", "Ethiopia": "Ethiopian National Defense Force",
+    "Somalia": "Somali National Army", "Democratic Republic of the Congo":
+        "Armed Forces of the Democratic Republic of the Congo",
+    "Philippines": "Armed Forces of the Philippines", "Ukraine": "Armed Forces of Ukraine",
+    "Thailand": "Royal Thai Armed Forces", "Cambodia": "Royal Cambodian Armed Forces",
+    "Indonesia": "Indonesian National Armed Forces", "Japan": "Japan Self-Defense Forces",
+    "Myanmar": "Myanmar Armed Forces",
+}
+
 # Well-known organisations by name or acronym -> (canonical, actor_type). In-article
 # "(ACRONYM)" definitions take precedence. Case-sensitive surface forms.
 KNOWN_ORGS: dict[str, tuple[str, str]] = {
@@ -454,11 +470,11 @@ KNOWN_ORGS: dict[str, tuple[str, str]] = {
     "al-Shabaab": ("al-Shabaab", "armed_group"), "Boko Haram": ("Boko Haram", "armed_group"),
     "HTS": ("Hayat Tahrir al-Sham", "armed_group"), "Hayat Tahrir al-Sham": ("Hayat Tahrir al-Sham", "armed_group"),
     "RSF": ("Rapid Support Forces", "armed_group"), "Rapid Support Forces": ("Rapid Support Forces", "armed_group"),
-    "SAF": ("Sudanese Armed Forces", "military_unit"), "IDF": ("Israel Defense Forces", "military_unit"),
+    "SAF": ("Sudanese Armed Forces", "military_unit"), "IDF": (NATIONAL_FORCES["Israel"], "military_unit"),
     "Wagner": ("Wagner Group", "armed_group"), "Wagner Group": ("Wagner Group", "armed_group"),
     "Africa Corps": ("Africa Corps", "armed_group"), "PKK": ("PKK", "armed_group"),
     "YPG": ("YPG", "armed_group"), "SDF": ("Syrian Democratic Forces", "armed_group"),
-    "SNA": ("Syrian National Army", "armed_group"), "Tatmadaw": ("Myanmar Armed Forces", "military_unit"),
+    "SNA": ("Syrian National Army", "armed_group"), "Tatmadaw": (NATIONAL_FORCES["Myanmar"], "military_unit"),
     "PDF": ("People's Defence Force", "armed_group"), "Arakan Army": ("Arakan Army", "armed_group"),
     "M23": ("M23", "armed_group"), "Fatah": ("Fatah", "organization"),
     "Red Cross": ("Red Cross", "organization"), "Red Crescent": ("Red Crescent", "organization"),
@@ -545,22 +561,6 @@ PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her"})
 # --- institutions named by demonym or possessive ("the Israeli military", "Sudan's army") -----
 
 # Demonym -> canonical state (as in COUNTRIES). Case-sensitive surface forms.
-# A state's armed forces by the name they go by where it is not "<Demonym> Armed Forces": "the
-# Israeli military" and "the IDF" are one actor, the Israel Defense Forces (general knowledge, by
-# state name as COUNTRIES spells it; the forces "<Demonym> Armed Forces" names well are left out).
-NATIONAL_FORCES: dict[str, str] = {
-    "Israel": "Israel Defense Forces", "Uganda": "Uganda People's Defence Force",
-    "Kenya": "Kenya Defence Forces", "Tanzania": "Tanzania People's Defence Force",
-    "Rwanda": "Rwanda Defence Force", "Zimbabwe": "Zimbabwe Defence Forces",
-    "South Africa": "South African National Defence Force", "Ethiopia": "Ethiopian National Defense Force",
-    "Somalia": "Somali National Army", "Democratic Republic of the Congo":
-        "Armed Forces of the Democratic Republic of the Congo",
-    "Philippines": "Armed Forces of the Philippines", "Ukraine": "Armed Forces of Ukraine",
-    "Thailand": "Royal Thai Armed Forces", "Cambodia": "Royal Cambodian Armed Forces",
-    "Indonesia": "Indonesian National Armed Forces", "Japan": "Japan Self-Defense Forces",
-    "Myanmar": "Myanmar Armed Forces",
-}
-
 DEMONYMS: dict[str, str] = {
     "Afghan": "Afghanistan", "Albanian": "Albania", "Algerian": "Algeria", "Angolan": "Angola",
     "Argentine": "Argentina", "Argentinian": "Argentina", "Armenian": "Armenia",
