@@ -29,6 +29,7 @@ from datetime import date, timedelta
 from orchestration.library.extraction import lexicon as lx
 from orchestration.library.extraction.ids import stable_id
 from orchestration.library.extraction.records import ArticleInput, DateMention
+from orchestration.library.extraction.tokens import sentences
 
 # ---------------------------------------------------------------------------------------------
 # Vocabulary
@@ -652,7 +653,7 @@ _RESOLVERS = {
 # ---------------------------------------------------------------------------------------------
 def sentence_index(doc):
     """Function char offset -> 0-based sentence number (same numbering as pipeline.split_sentences)."""
-    starts = [s.start_char for s in doc.sents]
+    starts = [s.start_char for s in sentences(doc)]
     return lambda pos: max(0, bisect_right(starts, pos) - 1)
 
 

@@ -19,6 +19,7 @@ from bisect import bisect_right
 from orchestration.library.extraction import lexicon as lx
 from orchestration.library.extraction.ids import stable_id
 from orchestration.library.extraction.records import ArticleInput, DateMention, EntityMention, Event, EventActor
+from orchestration.library.extraction.tokens import entities
 
 # Dependency labels we climb through from a date to the word it modifies.
 _CLIMB = {"prep", "pobj", "pcomp", "npadvmod", "tmod", "nmod", "appos", "compound", "nummod",
@@ -243,7 +244,7 @@ def _find_place(doc, body: str, verb, start: int, end: int) -> str | None:
     """First named place in the clause, preferring one inside a locative phrase ('in the town of X')."""
     fallback = None
     preds = _predicates(verb)
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ not in _PLACE_LABELS or ent.start_char < start or ent.end_char > end:
             continue
         if _under_locative_prep(ent.root, verb):

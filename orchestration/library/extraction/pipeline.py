@@ -13,7 +13,7 @@ from orchestration.library.extraction.attribution import find_attribution_spans
 from orchestration.library.extraction.ids import stable_id
 from orchestration.library.extraction.nlp import load_nlp
 from orchestration.library.extraction.records import ArticleExtraction, ArticleInput, PlaceMention, Sentence
-from orchestration.library.extraction.tokens import release
+from orchestration.library.extraction.tokens import entities, release, sentences
 
 PLACE_LABELS = lx.PLACE_LABELS
 
@@ -22,7 +22,7 @@ def split_sentences(doc, article: ArticleInput) -> list[Sentence]:
     """Sentences with offsets into the body; paragraph_no counts newline-separated blocks."""
     body = article.body
     out: list[Sentence] = []
-    for i, sent in enumerate(doc.sents):
+    for i, sent in enumerate(sentences(doc)):
         start, end = sent.start_char, sent.end_char
         # spaCy keeps trailing whitespace/newlines inside a sentence span; trim for clean slices
         while end > start and body[end - 1].isspace():
@@ -40,7 +40,7 @@ def find_places(doc, article: ArticleInput, sentence_of) -> list[PlaceMention]:
     """Named places with offsets; a leading "the" and a trailing possessive are trimmed."""
     body = article.body
     out = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ not in PLACE_LABELS:
             continue
         start, end = ent.start_char, ent.end_char

@@ -24,6 +24,7 @@ from functools import lru_cache
 from orchestration.library.extraction import lexicon as lx
 from orchestration.library.extraction.ids import stable_id
 from orchestration.library.extraction.records import ArticleInput, EntityMention, Quote
+from orchestration.library.extraction.tokens import sentences
 
 _WORD = re.compile(r"[\w’'-]+")
 # "what is known as the “liberation of the coast” operation": a label, not someone's words
@@ -180,8 +181,8 @@ class _Context:
         self.doc = doc
         self.body = article.body
         self.mentions = sorted(mentions, key=lambda m: m.start_char)
-        self.sent_starts = [s.start_char for s in doc.sents]
-        self.sents = list(doc.sents)
+        self.sent_starts = [s.start_char for s in sentences(doc)]
+        self.sents = sentences(doc)
         self.spans = spans
         self.quoted = [(s.open_at, (s.close_at if s.close_at is not None else s.end)) for s in spans]
 

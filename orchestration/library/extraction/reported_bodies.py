@@ -34,6 +34,7 @@ from orchestration.library.extraction.figures.ranking import STATEMENT_NOUNS, me
 from orchestration.library.extraction.ids import stable_id
 from orchestration.library.extraction.quotes import quote_regions
 from orchestration.library.extraction.records import ArticleInput, Citation, EntityMention, FigureMention
+from orchestration.library.extraction.tokens import entities, sentences
 
 MODEL_PATH = Path(__file__).with_name("source_model.json")
 BODY_TYPES = ("organization", "government_body", "military_unit", "armed_group", "media", "state")
@@ -71,14 +72,14 @@ def candidates(doc, article: ArticleInput, mentions: list[EntityMention], figure
             groups.setdefault(m.canonical_name, []).append(m)
     if not groups:
         return []
-    sents = list(doc.sents)
+    sents = sentences(doc)
     reporting = [any(t.lemma_.lower() in lx.REPORTING_VERBS and t.pos_ in ("VERB", "AUX") for t in s)
                  or "according to" in s.text.lower() for s in sents]
     figure_sents = {f.sentence_no for f in figures}
     claimed = {f.claimant_mention_id for f in figures if f.claimant_mention_id} | {
         (f.claimant_text or "").lower() for f in figures if f.claimant_text}
     quotes = quote_regions(body)
-    places = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in lx.PLACE_LABELS]
+    places = [(e.start_char, e.end_char) for e in entities(doc) if e.label_ in lx.PLACE_LABELS]
     persons = sorted(m.start_char for m in mentions if m.actor_type == "person")
     title = (article.title or "").lower()
     out: list[Candidate] = []
@@ -185,7 +186,7 @@ def reported_bodies(doc, article: ArticleInput, mentions: list[EntityMention], f
         collect.extend(found)
         return []
     out = []
-    sents = list(doc.sents)
+    sents = sentences(doc)
     for c in found:
         if probability(c, weights) < THRESHOLD:
             continue

@@ -19,7 +19,7 @@ from orchestration.library.extraction.actors.name_tokens import (
     _is_demonym,
     _ordinal,
 )
-from orchestration.library.extraction.tokens import tokens
+from orchestration.library.extraction.tokens import entities, tokens
 
 
 def _clean_span(doc, start: int, end: int, person: bool, demonyms: frozenset[str] = frozenset()) -> tuple[int, int] | None:
@@ -62,11 +62,11 @@ def _possessive_in_name(doc, i: int, end: int) -> bool:
 
 def _ner_candidates(doc) -> list[_Cand]:
     # words the model tags NORP somewhere in the article ("Russian"): not part of a person name
-    demonyms = frozenset(e.text for e in doc.ents if e.label_ == "NORP" and len(e) == 1)
+    demonyms = frozenset(e.text for e in entities(doc) if e.label_ == "NORP" and len(e) == 1)
     out = []
     # surnames the model tags PERSON somewhere in the article ("Monastyrskyi noted ...")
-    surnames = frozenset(e.text for e in doc.ents if e.label_ == "PERSON" and len(e) == 1)
-    for ent in doc.ents:
+    surnames = frozenset(e.text for e in entities(doc) if e.label_ == "PERSON" and len(e) == 1)
+    for ent in entities(doc):
         if ent.label_ not in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"):
             continue
         if ent.label_ != "PERSON" and len(ent) >= 3 and ent[-1].text in surnames and _given_name(doc, ent.end - 2, demonyms, inside=True):

@@ -20,11 +20,12 @@ from orchestration.library.extraction.actors.roles import _role_mentions
 from orchestration.library.extraction.actors.tables import _build_tables, _table_candidates
 from orchestration.library.extraction.ids import stable_id
 from orchestration.library.extraction.records import ArticleInput, EntityMention
+from orchestration.library.extraction.tokens import sentences
 
 
 def extract_mentions(doc, article: ArticleInput) -> list[EntityMention]:
     body = article.body
-    sent_starts = [s.start for s in doc.sents]
+    sent_starts = [s.start for s in sentences(doc)]
 
     def sent_of(tok_i: int) -> int:
         return bisect_right(sent_starts, tok_i) - 1

@@ -17,7 +17,7 @@ from orchestration.library.extraction.actors.name_tokens import (
 )
 from orchestration.library.extraction.actors.places import _is_junk
 from orchestration.library.extraction.actors.roles import _role_of
-from orchestration.library.extraction.tokens import tokens
+from orchestration.library.extraction.tokens import entities, tokens
 
 
 @dataclass
@@ -61,7 +61,7 @@ def _place_keys(doc) -> set[str]:
     """Names the article uses as places: "Hmeimim air base", "village of X", "at X" (GPE/LOC/FAC)."""
     toks = tokens(doc)
     keys = set()
-    ent_of = {i: e for e in doc.ents for i in range(e.start, e.end)}
+    ent_of = {i: e for e in entities(doc) for i in range(e.start, e.end)}
     for t in toks:
         if not (t.pos_ == "PROPN" and t.text[:1].isupper()):
             continue

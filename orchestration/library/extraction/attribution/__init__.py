@@ -72,6 +72,7 @@ from orchestration.library.extraction.attribution.sources import Attribution, At
 from orchestration.library.extraction.attribution.text_index import _entity_index, _paragraph_numbers, _QuoteIndex, _sentence_lines
 from orchestration.library.extraction.attribution.vocabulary import SPEECH_VERBS, is_outlet_name
 from orchestration.library.extraction.quotes import quote_regions
+from orchestration.library.extraction.tokens import sentences, text_of
 
 # what other stages read: figures the spans and the verbs of saying, tests the outlet test
 __all__ = ["Attribution", "AttributionSpan", "SPEECH_VERBS", "find_attribution_spans", "find_attributions", "is_outlet_name"]
@@ -84,7 +85,7 @@ def find_attributions(doc) -> list[Attribution | None]:
     paragraph), the attribution of the line holding the sentence root is returned; use
     :func:`find_attribution_spans` for the line-level results.
     """
-    sents = list(doc.sents)
+    sents = sentences(doc)
     out: list[Attribution | None] = [None] * len(sents)
     chosen_root: list[bool] = [False] * len(sents)
     for piece in find_attribution_spans(doc):
@@ -102,7 +103,7 @@ def find_attribution_spans(doc) -> list[AttributionSpan]:
     Sentences are cut at newlines because the parser often glues a headline, a caption or a
     "RELATED NEWS: ..." line onto the next sentence; each line has its own speaker.
     """
-    text = doc.text
+    text = text_of(doc)
     pieces = _sentence_lines(doc)
     quotes = _QuoteIndex(quote_regions(text))
     ents = _entity_index(doc)

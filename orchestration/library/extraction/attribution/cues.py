@@ -21,7 +21,7 @@ from orchestration.library.extraction.attribution.vocabulary import (
     SPEECH_VERBS,
     is_outlet_name,
 )
-from orchestration.library.extraction.tokens import tokens
+from orchestration.library.extraction.tokens import entities, tokens
 
 
 def _collect_sources(sent, sent_no: int, quotes, ents, memory: _Memory, doc) -> list[_Source]:
@@ -170,7 +170,7 @@ def _noun_left_of(verb):
         return None
     ent_root = None
     if doc[j].ent_type_:
-        for ent in doc.ents:  # entity spans are few per sentence; only reached on parse slips
+        for ent in entities(doc):  # entity spans are few per sentence; only reached on parse slips
             if ent.start <= j < ent.end:
                 ent_root = ent.root
                 break

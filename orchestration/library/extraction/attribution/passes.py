@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from orchestration.library.extraction.attribution.sources import Attribution, _Source
+from orchestration.library.extraction.tokens import text_of
 
 # "AFP: Almost 1,500 civilians rescued", "• DSWD: Over 200,000 displaced": a headline that names
 # its source before a colon
@@ -22,7 +23,7 @@ _NOT_HEADLINE_SOURCES = frozenset({
 
 def _headline_sources(out, pieces, doc) -> None:
     """Pieces of a "SOURCE: claim" line with no speaker of their own take the named source."""
-    text = doc.text
+    text = text_of(doc)
     for i, (sent_no, piece) in enumerate(pieces):
         if out[i] is not None:
             continue

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import bisect
 
-from orchestration.library.extraction.tokens import tokens
+from orchestration.library.extraction.tokens import entities, sentences, tokens
 
 
 def _sentence_lines(doc) -> list[tuple[int, object]]:
     """(sentence_no, span) for every newline-separated piece of every sentence."""
     toks = tokens(doc)
     out = []
-    for sent_no, sent in enumerate(doc.sents):
+    for sent_no, sent in enumerate(sentences(doc)):
         start = sent.start
         for tok in toks[sent.start:sent.end]:
             if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
@@ -49,7 +49,7 @@ class _EntityIndex(dict):
     def __init__(self, doc):
         super().__init__()
         self.persons = []
-        for ent in doc.ents:
+        for ent in entities(doc):
             for i in range(ent.start, ent.end):
                 self[i] = ent
             if ent.label_ == "PERSON":

@@ -16,6 +16,7 @@ from orchestration.library.extraction.figures.subjects import _place, _places_by
 from orchestration.library.extraction.figures.vocabulary import AID_WORDS, CURRENCY, CURRENCY_SCALES, PERSON_EVENT_TYPES
 from orchestration.library.extraction.ids import stable_id
 from orchestration.library.extraction.records import ArticleInput, EntityMention, FigureMention
+from orchestration.library.extraction.tokens import sentences
 
 # --- entry point ----------------------------------------------------------------------------
 
@@ -27,7 +28,7 @@ def extract_figures(doc, article: ArticleInput, mentions: list[EntityMention],
     if attribution_spans is None:
         attribution_spans = find_attribution_spans(doc)
     span_starts = [a.start_char for a in attribution_spans]
-    sents = list(doc.sents)
+    sents = sentences(doc)
     places = _places_by_sentence(doc, sents)
     figures: list[FigureMention] = []
     previous: list[FigureMention] = []  # the figures of the sentence before

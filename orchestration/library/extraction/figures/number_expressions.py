@@ -31,18 +31,20 @@ class _Group:
 
 def _token_value(tok, next_tok=None) -> float | None:
     """Value of one token when it is a number (digits or a number word)."""
-    count_ctx = next_tok is not None and _is_count_noun(next_tok)
-    v = numbers.parse_digits(tok.text, count_context=count_ctx)
+    text = tok.text
+    # the noun after only decides "1.018 people"; reading its lemma for every token is costly
+    count_ctx = next_tok is not None and numbers.is_european_thousands_candidate(text) and _is_count_noun(next_tok)
+    v = numbers.parse_digits(text, count_context=count_ctx)
     if v is not None:
         return v
     if tok.lower_ == "dozen":
         return None  # only with "a"/a number before it, handled by the word chain
-    if "-" in tok.text[1:-1]:  # "twenty-five" kept as one token
+    if "-" in text[1:-1]:  # "twenty-five" kept as one token
         parts = tok.lower_.split("-")
         if all(p in numbers.TENS or p in numbers.UNITS for p in parts):
             return numbers.words_to_number(parts)
         return None
-    return numbers.word_value(tok.text)
+    return numbers.word_value(text)
 
 
 def _is_count_noun(tok) -> bool:

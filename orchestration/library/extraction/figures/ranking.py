@@ -32,6 +32,7 @@ from pathlib import Path
 from orchestration.library.extraction import lexicon as lx
 from orchestration.library.extraction.quotes import quote_regions
 from orchestration.library.extraction.records import ArticleInput, EntityMention, FigureMention
+from orchestration.library.extraction.tokens import entities, sentences
 from orchestration.library.extraction.value_sets import ACTOR_TYPES
 
 MODEL_PATH = Path(__file__).with_name("claimant_model.json")
@@ -107,7 +108,7 @@ def mention_roles(doc, body: str, m: EntityMention, clauses: dict) -> set[str]:
 
 
 def _context(doc, article: ArticleInput, mentions: list[EntityMention]) -> _Context:
-    sents = list(doc.sents)
+    sents = sentences(doc)
     clauses: dict[str, tuple[int, int]] = {}
     roles = {m.mention_id: mention_roles(doc, article.body, m, clauses) for m in mentions}
     speaks: dict[str, int] = {}
@@ -119,7 +120,7 @@ def _context(doc, article: ArticleInput, mentions: list[EntityMention]) -> _Cont
     speech = {i for i, s in enumerate(sents)
               if any(t.lemma_.lower() in lx.REPORTING_VERBS and t.pos_ == "VERB" for t in s)
               or "according to" in s.text.lower()}
-    places = [e for e in doc.ents if e.label_ in lx.PLACE_LABELS]
+    places = [e for e in entities(doc) if e.label_ in lx.PLACE_LABELS]
     starts = [s.start_char for s in sents]
     return _Context(starts, quote_regions(article.body), article.body,
                     (article.publisher or "").lower(), roles, clauses, speaks, counts, speech,

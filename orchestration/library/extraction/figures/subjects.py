@@ -11,13 +11,14 @@ from orchestration.library.extraction.figures.vocabulary import (
     PLACE_LABELS,
     PLACE_PREPS,
 )
+from orchestration.library.extraction.tokens import entities
 
 
 def _places_by_sentence(doc, sents) -> list[list]:
     """GPE/FAC/LOC entities bucketed by sentence in one pass (no per-figure scan of doc.ents)."""
     starts = [s.start for s in sents]
     out: list[list] = [[] for _ in sents]
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ in PLACE_LABELS:
             k = bisect.bisect_right(starts, ent.start) - 1
             if k >= 0 and ent.end <= sents[k].end:
