@@ -447,3 +447,23 @@ def test_a_headline_in_title_case_is_not_an_actor_though_the_body_it_names_is(nl
     surfaces = {m.surface_text for m in found}
     assert not [s for s in surfaces if "Attack Ugandan" in s or "Killed Monday" in s]
     assert "Allied Democratic Forces" in surfaces  # a participle that is part of a name stays
+
+
+def test_a_state_body_in_its_official_form_is_also_written_by_state_and_demonym():
+    from orchestration.library.extraction.actors import name_variants
+
+    variants = name_variants("Ministry of Defense of Cameroon")
+    assert {"Cameroon Ministry of Defence", "Cameroonian Ministry of Defense", "Cameroonian Defence Ministry"} <= set(variants)
+    assert "Lebanese Ministry of Health" in name_variants("Health Ministry of Lebanon")
+    assert "Mexican Attorney General's Office" in name_variants("Attorney General's Office of Mexico")
+    # never a body split around its state: "Defence of Cameroon Ministry", "Health Lebanon Ministry"
+    assert not [v for v in variants if v.endswith("of Cameroon Ministry")]
+    assert "Health Lebanon Ministry" not in name_variants("Health Ministry of Lebanon")
+    assert name_variants("Bank of England") == []  # not a state's own body
+
+
+def test_hyphenated_prefixes_and_plural_possessives_are_spelled_both_ways():
+    from orchestration.library.extraction.actors import name_variants
+
+    assert "National Antiterrorism Committee" in name_variants("National Anti-terrorism Committee")
+    assert "Human Rights Activists News Agency" in name_variants("Human Rights Activists’ News Agency")

@@ -126,6 +126,8 @@ _AFTER = re.compile(r"^(?P<before>.*?)\b(?P<office>Ministry|Department) of (?:th
 _BEFORE = re.compile(r"^(?P<words>.*?)\s*\b(?P<office>Ministry|Department)$")
 
 
+_SPELLING_JOINS = re.compile(r"\b(Anti|Counter|Non|Co|Inter|Multi|Para)-([a-zA-Z])")
+_PLURAL_POSSESSIVE = re.compile(r"(?<=\w)s['’] (?=[A-Z])")
 _GOVERNMENT_AFTER = re.compile(r"^(?P<x>[A-Z][\w'’ -]{1,40}?) (?:State |Provincial |Regional |Federal |City )?Government$")
 _GOVERNMENT_OF = re.compile(r"^Government of (?:the )?(?P<x>[A-Z][\w'’ -]{1,40})$")
 
@@ -145,11 +147,15 @@ def name_variants(name: str | None) -> list[str]:
     if m:
         out.append(f"{m['x']} Government")
     out += _state_word_swapped(name)
-    m = _AFTER.match(name.strip())
-    if m:
-        out.append(f"{m['before']}{m['what']} {m['office']}".strip())
-    m = _BEFORE.match(name.strip())
-    if m and not _AFTER.match(name.strip()):
+    out += _state_first(name)
+    for v in [name, *out]:  # "Iraqi Ministry of Health" -> "Iraqi Health Ministry"
+        m = _AFTER.match(v)
+        if m and " of " not in m["what"] and not _is_state_word(m["what"]):  # not "Health Lebanon Ministry"
+            out.append(f"{m['before']}{m['what']} {m['office']}".strip())
+    for v in [name, *out]:  # "Iraqi Health Ministry" -> "Iraqi Ministry of Health"
+        m = _BEFORE.match(v)
+        if not m or _AFTER.match(v):
+            continue
         words = m["words"].split()
         k = len(words)  # the words naming the portfolio: after the state's name or demonym ("Iraqi")
         while k > 0 and words[k - 1][:1].isupper() and not _is_state_word(words[k - 1]):
@@ -162,6 +168,11 @@ def name_variants(name: str | None) -> list[str]:
         owned = _state_owned(v)
         if owned:
             out.append(owned)
+    for v in [name, *out]:  # "Anti-terrorism" is also written "Antiterrorism", "Activists’ News" "Activists News"
+        joined = _SPELLING_JOINS.sub(lambda m: m[1] + m[2].lower(), v)
+        joined = _PLURAL_POSSESSIVE.sub("s ", joined)
+        if joined != v:
+            out.append(joined)
     for v in [name, *out]:
         if "Defence" in v:
             out.append(v.replace("Defence", "Defense"))
@@ -198,6 +209,21 @@ def _state_owned(name: str) -> str | None:
                 return f"{rest} of {country}"
             return None  # "Syrian Observatory for Human Rights", "Syrian Arab News Agency": not the state's body
     return None
+
+
+def _state_first(name: str) -> list[str]:
+    """ "Ministry of Defence of Cameroon" -> "Cameroon Ministry of Defence", "Cameroonian Ministry of
+    Defence": the official form read back the way reports write it, by the state or its demonym."""
+    by_demonym, by_state = _demonyms_longest_first()
+    for _, country in by_state:
+        for tail in (" of " + country, " of the " + country):
+            if name.endswith(tail) and len(name) > len(tail):
+                body = name[:-len(tail)]
+                words = body.lower().split()
+                if not body[:1].isupper() or not (words[0] in _STATE_BODY_HEADS or words[-1] in _STATE_BODY_HEADS):
+                    return []
+                return [f"{word} {body}" for word in (country, *(d for d, c in by_demonym if c == country))]
+    return []
 
 
 # head words of a state's own bodies: only these take the state after them
