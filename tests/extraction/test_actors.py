@@ -449,6 +449,30 @@ def test_a_headline_in_title_case_is_not_an_actor_though_the_body_it_names_is(nl
     assert "Allied Democratic Forces" in surfaces  # a participle that is part of a name stays
 
 
+def test_a_spokesperson_speaks_only_for_a_body_of_the_kind_named_before_the_noun(nlp):
+    # "a police spokesman" two lines after the army: the police, not the army, and no body named
+    body = ("The Kenyan army said the attackers came from Somalia.\n\n"
+            "A police spokesman said 12 people were killed.\n\n"
+            "An army spokesman said the soldiers were attacked.")
+    found = run(nlp, body)
+    assert not [m for m in found if m.surface_text.endswith("police spokesman")]
+    assert at(body, found, "army spokesman").canonical_name == "Kenya Defence Forces"
+
+
+def test_officials_never_speak_for_a_news_outlet_or_an_armed_group(nlp):
+    body = ("Reuters reported that the Islamic State claimed the attack.\n\n"
+            "Hospital officials said 30 people were wounded. Officials said the toll would rise.")
+    found = run(nlp, body)
+    assert not [m for m in found if "officials" in m.surface_text.lower()]
+
+
+def test_page_furniture_run_into_the_next_line_is_not_an_actor(nlp):
+    body = "1h agoInside the camp full of recruits\n\nThe Kenya Red Cross said 12 people were killed."
+    found = run(nlp, body)
+    assert not [m for m in found if "agoInside" in m.surface_text]
+    assert any("Red Cross" in m.canonical_name for m in found)
+
+
 def test_a_state_body_in_its_official_form_is_also_written_by_state_and_demonym():
     from orchestration.library.extraction.actors import name_variants
 

@@ -662,6 +662,22 @@ SPOKESPERSON_NOUNS: frozenset[str] = frozenset({
     "spokesman", "spokeswoman", "spokesperson", "official", "officials", "representative",
     "spokespeople",
 })  # not "a source": an unnamed source is nobody's spokesperson
+# The kind of body a lowercase word before a spokesperson noun names ("a police spokesman", "hospital
+# officials", "local officials"): that word in the body's name, or one of those actor types. An
+# "army spokesman" never speaks for the police named a sentence before, nor "hospital officials" for
+# the news agency.
+SPEAKER_BODY_KINDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    **dict.fromkeys(("police", "gendarmerie"), (frozenset({"police", "gendarmerie", "policía", "polícia"}),
+                                                 frozenset())),
+    **dict.fromkeys(("army", "military", "navy", "defence", "defense"),
+                    (frozenset({"army", "military", "navy", "defence", "defense", "forces"}), frozenset({"military_unit"}))),
+    **dict.fromkeys(("hospital", "health", "medical"),
+                    (frozenset({"hospital", "health", "medical", "clinic", "doctors", "médecins"}), frozenset())),
+    **dict.fromkeys(("government", "local", "regional", "provincial", "district", "municipal", "city", "state"),
+                    (frozenset({"government", "council", "authority", "authorities"}), frozenset({"government_body", "state"}))),
+    "security": (frozenset({"security", "police", "army", "military"}),
+                 frozenset({"military_unit", "government_body", "state"})),
+}
 
 
 # --- typography -----------------------------------------------------------------------------

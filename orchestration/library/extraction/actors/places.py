@@ -154,6 +154,11 @@ def _headline_verb(word: str) -> bool:
                                                 or w[:-3] in _headline_verbs())
 
 
+# a lowercase word run into a capitalised one: two lines of page furniture that lost their break
+# ("agoInside", "articleHow"); brand names of this shape have a shorter head ("iPhone", "eBay")
+_GLUED = re.compile(r"^[a-z]{3,}[A-Z][a-z]")
+
+
 def _is_junk(span) -> bool:
     """Page furniture, credit lines, shouted words, headline fragments, product names."""
     words = [t for t in span if not t.is_punct]
@@ -166,6 +171,8 @@ def _is_junk(span) -> bool:
             _headline_verb(t.text) and not (t.i > 0 and t.doc[t.i - 1].lower_ == "the") for t in words):
         return True  # "the Disappeared" names people, not a happening
     if all(_INITIAL.match(t.text) or len(t.text) == 1 for t in words):  # "F.", "S."
+        return True
+    if any(_GLUED.match(t.text) for t in words):  # "2h agoInside the camp", "Next articleHow": lines run together
         return True
     doc = span.doc
     nxt = doc[span.end] if span.end < len(doc) else None

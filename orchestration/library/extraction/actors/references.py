@@ -30,6 +30,20 @@ def _org_antecedent(noun: str, allowed, before: int, orgs: list[_Resolved], sent
     return None
 
 
+def _speaks_for(t, r: _Resolved) -> bool:
+    """Whether the spokesperson or official ``t`` can speak for the body ``r``: a news outlet has no
+    officials that report, an armed group speaks through a spokesman, not "officials", and a word such
+    as "police" or "hospital" before the noun names the kind of body."""
+    if r.actor_type == "media" or (r.actor_type == "armed_group" and not t.lower_.startswith("spokes")):
+        return False
+    name = set(r.canonical.lower().split())
+    for c in t.lefts:
+        kind = lx.SPEAKER_BODY_KINDS.get(c.lower_) if c.dep_ in ("amod", "compound") and c.text.islower() else None
+        if kind is not None and not (name & kind[0] or r.actor_type in kind[1]):
+            return False
+    return True
+
+
 CATAPHOR_REACH = 4  # sentences ahead where "a monitoring group" is named
 
 
@@ -116,10 +130,12 @@ def _org_references(doc, resolved: list[_Resolved], sent_of) -> list[_Resolved]:
                 continue  # "other public officials", "two officials": some officials, no one body's voice
             if any(r.actor_type == "person" and 0 <= t.i - r.end <= 3 for r in resolved):
                 continue  # "Farhan Haq, deputy spokesman for ...": the title of the person just named
-            # the body it speaks for: in its own sentence first (either side), else just before
-            same = [r for r in orgs if sent_of(r.start) == here]
+            # the body it speaks for, of the kind its words name: in its own sentence first (either
+            # side), else just before
+            fitting = [r for r in orgs if _speaks_for(t, r)]
+            same = [r for r in fitting if sent_of(r.start) == here]
             ante = min(same, key=lambda r: abs(r.start - t.i)) if same else _org_antecedent(
-                low, _ORG_TYPES, t.i, orgs, sent_of, here, SPOKESPERSON_REACH)
+                low, _ORG_TYPES, t.i, fitting, sent_of, here, SPOKESPERSON_REACH)
         else:
             continue
         if ante is None and low in lx.ORG_REFERENCE_NOUNS and t.text[:1].isupper() and t.i > 0 \
