@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from orchestration.library.extraction.pipeline import extract_from_doc
 from orchestration.library.extraction.records import ArticleInput
-from orchestration.library.extraction.tokens import entities, sentences, text_of, tokens
+from orchestration.library.extraction.tokens import entities, release, remember_text, sentences, text_of, tokens
 
 
 def test_the_shared_views_match_the_doc_and_are_built_once(nlp):
@@ -21,3 +21,13 @@ def test_an_extracted_doc_keeps_none_of_them(nlp):
     doc = nlp(body)
     extract_from_doc(doc, ArticleInput("a1", body))
     assert not [k for k in doc.user_data if isinstance(k, str) and k.startswith("conflict_claims.")]
+
+
+def test_the_text_a_doc_was_parsed_from_stands_for_its_text_and_no_other(nlp):
+    body = "Police said 12 people were killed. "
+    doc = nlp(body)
+    remember_text(doc, "Some other text that is not the doc's")
+    assert text_of(doc) == doc.text
+    release(doc)
+    remember_text(doc, body)
+    assert text_of(doc) is body

@@ -13,7 +13,7 @@ from orchestration.library.extraction.attribution import find_attribution_spans
 from orchestration.library.extraction.ids import stable_id
 from orchestration.library.extraction.nlp import load_nlp
 from orchestration.library.extraction.records import ArticleExtraction, ArticleInput, PlaceMention, Sentence
-from orchestration.library.extraction.tokens import entities, release, sentences
+from orchestration.library.extraction.tokens import entities, release, remember_text, sentences
 
 PLACE_LABELS = lx.PLACE_LABELS
 
@@ -64,6 +64,7 @@ def _sentence_lookup(sentences: list[Sentence]):
 
 
 def extract_from_doc(doc, article: ArticleInput, boilerplate: str = "") -> ArticleExtraction:
+    remember_text(doc, article.body)  # the Doc's text is the body: never join its tokens again
     try:
         return _extract(doc, article, boilerplate)
     finally:

@@ -34,7 +34,7 @@ from orchestration.library.extraction.figures.ranking import STATEMENT_NOUNS, me
 from orchestration.library.extraction.ids import stable_id
 from orchestration.library.extraction.quotes import quote_regions
 from orchestration.library.extraction.records import ArticleInput, Citation, EntityMention, FigureMention
-from orchestration.library.extraction.tokens import entities, sentences
+from orchestration.library.extraction.tokens import entities, sentences, tokens
 
 MODEL_PATH = Path(__file__).with_name("source_model.json")
 BODY_TYPES = ("organization", "government_body", "military_unit", "armed_group", "media", "state")
@@ -72,9 +72,10 @@ def candidates(doc, article: ArticleInput, mentions: list[EntityMention], figure
             groups.setdefault(m.canonical_name, []).append(m)
     if not groups:
         return []
-    sents = sentences(doc)
-    reporting = [any(t.lemma_.lower() in lx.REPORTING_VERBS and t.pos_ in ("VERB", "AUX") for t in s)
-                 or "according to" in s.text.lower() for s in sents]
+    sents, toks = sentences(doc), tokens(doc)
+    texts = [body[s.start_char:s.end_char] for s in sents]  # Span.text joins its tokens on every call
+    reporting = [any(t.lemma_.lower() in lx.REPORTING_VERBS and t.pos_ in ("VERB", "AUX") for t in toks[s.start:s.end])
+                 or "according to" in text.lower() for s, text in zip(sents, texts)]
     figure_sents = {f.sentence_no for f in figures}
     claimed = {f.claimant_mention_id for f in figures if f.claimant_mention_id} | {
         (f.claimant_text or "").lower() for f in figures if f.claimant_text}
@@ -104,7 +105,7 @@ def candidates(doc, article: ArticleInput, mentions: list[EntityMention], figure
             "claims_figure": float(any(m.mention_id in claimed for m in group) or name.lower() in claimed),
             "figure_sentence": float(any(s in figure_sents for s in sent_of)),
             "reporting_sentence": sum(reporting[s] for s in sent_of) / len(group),
-            "statement_words": float(any(_STATEMENT_WORDS.search(sents[s].text) for s in sent_of)),
+            "statement_words": float(any(_STATEMENT_WORDS.search(texts[s]) for s in sent_of)),
             "all_in_quotes": float(all(any(a <= m.start_char < b for a, b in quotes) for m in group)),
             "place_like": sum(any(_overlaps(m.start_char, m.end_char, a, b) for a, b in places) for m in group) / len(group),
             "spokesperson": float(spokes),

@@ -5,37 +5,56 @@ extractor.
 ``doc.ents`` build new Spans, and ``doc.text`` joins every token again; the extractors walk each
 Doc many times, and that object churn cost a third of extraction time. The lists live in
 ``doc.user_data`` while one article is extracted and are dropped afterwards (``release``), so
-Docs do not keep them alive.
+Docs do not keep them alive. ``tokens`` is called for nearly every token, so each accessor reads
+its own constant key directly.
 """
 from __future__ import annotations
 
-_PREFIX = "conflict_claims."
-
-
-def _cached(doc, name: str, build):
-    key = _PREFIX + name
-    value = doc.user_data.get(key)
-    if value is None:
-        value = doc.user_data[key] = build()
-    return value
+_TOKENS = "conflict_claims.tokens"
+_SENTENCES = "conflict_claims.sentences"
+_ENTITIES = "conflict_claims.entities"
+_TEXT = "conflict_claims.text"
+_KEYS = (_TOKENS, _SENTENCES, _ENTITIES, _TEXT)
 
 
 def tokens(doc) -> list:
-    return _cached(doc, "tokens", lambda: list(doc))
+    cached = doc.user_data.get(_TOKENS)
+    if cached is None:
+        cached = doc.user_data[_TOKENS] = list(doc)
+    return cached
 
 
 def sentences(doc) -> list:
-    return _cached(doc, "sentences", lambda: list(doc.sents))
+    cached = doc.user_data.get(_SENTENCES)
+    if cached is None:
+        cached = doc.user_data[_SENTENCES] = list(doc.sents)
+    return cached
 
 
 def entities(doc) -> tuple:
-    return _cached(doc, "entities", lambda: tuple(doc.ents))
+    cached = doc.user_data.get(_ENTITIES)
+    if cached is None:
+        cached = doc.user_data[_ENTITIES] = tuple(doc.ents)
+    return cached
 
 
 def text_of(doc) -> str:
-    return _cached(doc, "text", lambda: doc.text)
+    cached = doc.user_data.get(_TEXT)
+    if cached is None:
+        cached = doc.user_data[_TEXT] = doc.text
+    return cached
+
+
+def remember_text(doc, text: str) -> None:
+    """The text the Doc was parsed from, so ``text_of`` never rebuilds it; ignored when it is not."""
+    if not len(doc):
+        return
+    first, last = doc[0], doc[-1]
+    if last.idx + len(last.text_with_ws) == len(text) and text.startswith(first.text, first.idx) \
+            and text.endswith(last.text_with_ws):
+        doc.user_data[_TEXT] = text
 
 
 def release(doc) -> None:
-    for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith(_PREFIX)]:
-        del doc.user_data[key]
+    for key in _KEYS:
+        doc.user_data.pop(key, None)

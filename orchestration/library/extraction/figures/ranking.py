@@ -32,7 +32,7 @@ from pathlib import Path
 from orchestration.library.extraction import lexicon as lx
 from orchestration.library.extraction.quotes import quote_regions
 from orchestration.library.extraction.records import ArticleInput, EntityMention, FigureMention
-from orchestration.library.extraction.tokens import entities, sentences
+from orchestration.library.extraction.tokens import entities, sentences, tokens
 from orchestration.library.extraction.value_sets import ACTOR_TYPES
 
 MODEL_PATH = Path(__file__).with_name("claimant_model.json")
@@ -117,9 +117,10 @@ def _context(doc, article: ArticleInput, mentions: list[EntityMention]) -> _Cont
         counts[m.canonical_name] = counts.get(m.canonical_name, 0) + 1
         if roles[m.mention_id] & {"speaker", "according", "agent", "owner", "owner_speaks", "cited"}:
             speaks[m.canonical_name] = speaks.get(m.canonical_name, 0) + 1
+    toks, body = tokens(doc), article.body
     speech = {i for i, s in enumerate(sents)
-              if any(t.lemma_.lower() in lx.REPORTING_VERBS and t.pos_ == "VERB" for t in s)
-              or "according to" in s.text.lower()}
+              if any(t.lemma_.lower() in lx.REPORTING_VERBS and t.pos_ == "VERB" for t in toks[s.start:s.end])
+              or "according to" in body[s.start_char:s.end_char].lower()}
     places = [e for e in entities(doc) if e.label_ in lx.PLACE_LABELS]
     starts = [s.start_char for s in sents]
     return _Context(starts, quote_regions(article.body), article.body,
