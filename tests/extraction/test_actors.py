@@ -484,6 +484,9 @@ def test_a_state_body_in_its_official_form_is_also_written_by_state_and_demonym(
     assert not [v for v in variants if v.endswith("of Cameroon Ministry")]
     assert "Health Lebanon Ministry" not in name_variants("Health Ministry of Lebanon")
     assert name_variants("Bank of England") == []  # not a state's own body
+    # a state of two words leads as one: "United States" is no part of the portfolio
+    assert "United States Department of Treasury" in name_variants("US Treasury Department")
+    assert "Department of United States Treasury" not in name_variants("US Treasury Department")
 
 
 def test_hyphenated_prefixes_and_plural_possessives_are_spelled_both_ways():

@@ -157,8 +157,10 @@ def name_variants(name: str | None) -> list[str]:
         if not m or _AFTER.match(v):
             continue
         words = m["words"].split()
-        k = len(words)  # the words naming the portfolio: after the state's name or demonym ("Iraqi")
-        while k > 0 and words[k - 1][:1].isupper() and not _is_state_word(words[k - 1]):
+        # the state's name or demonym that leads, of one word or more ("Iraqi", "United States")
+        lead = next((len(w.split()) for w, _ in _state_words() if m["words"].startswith(w + " ")), 0)
+        k = len(words)  # the words naming the portfolio: after the state's name or demonym
+        while k > lead and words[k - 1][:1].isupper() and not _is_state_word(words[k - 1]):
             k -= 1
         what = " ".join(words[k:])
         what = _PORTFOLIO_AFFAIRS.get(what, what)  # "Foreign Ministry" is the Ministry of Foreign Affairs
