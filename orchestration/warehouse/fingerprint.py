@@ -29,6 +29,7 @@ def folder_digests(seeds: Path) -> dict[str, str]:
     changes what the warehouse lists, an edit to it changes nothing."""
     survey = survey_folder(seeds)
     digests = {entry.file_name: f"skipped {entry.kind} ({entry.files} files)" for entry in survey.skipped}
+    inside = seeds.resolve()
     for rel, path in survey.articles:
         try:
             if not path.is_file():  # a named pipe would block a read forever; ingest quarantines it
@@ -42,7 +43,7 @@ def folder_digests(seeds: Path) -> dict[str, str]:
                 if real is None:
                     digests[rel] = "link out of the seeds folder"
                     continue
-                link = f"link to {real.relative_to(seeds.resolve())}: "
+                link = f"link to {real.relative_to(inside)}: "
             digests[rel] = link + hashlib.sha256(path.read_bytes()).hexdigest()
         except (OSError, RuntimeError):  # RuntimeError: a link loop (Python < 3.13)
             digests[rel] = "unreadable"

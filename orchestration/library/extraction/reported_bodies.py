@@ -30,11 +30,17 @@ from functools import lru_cache
 from pathlib import Path
 
 from orchestration.library.extraction import lexicon as lx
-from orchestration.library.extraction.figures.ranking import STATEMENT_NOUNS, mention_roles, read_weights, score
+from orchestration.library.extraction.figures.ranking import (
+    STATEMENT_NOUNS,
+    mention_roles,
+    read_weights,
+    reporting_sentences,
+    score,
+)
 from orchestration.library.extraction.ids import stable_id
 from orchestration.library.extraction.quotes import quote_regions
 from orchestration.library.extraction.records import ArticleInput, Citation, EntityMention, FigureMention
-from orchestration.library.extraction.tokens import entities, sentences, tokens
+from orchestration.library.extraction.tokens import entities, sentences
 
 MODEL_PATH = Path(__file__).with_name("source_model.json")
 BODY_TYPES = ("organization", "government_body", "military_unit", "armed_group", "media", "state")
@@ -72,10 +78,8 @@ def candidates(doc, article: ArticleInput, mentions: list[EntityMention], figure
             groups.setdefault(m.canonical_name, []).append(m)
     if not groups:
         return []
-    sents, toks = sentences(doc), tokens(doc)
-    texts = [body[s.start_char:s.end_char] for s in sents]  # Span.text joins its tokens on every call
-    reporting = [any(t.lemma_.lower() in lx.REPORTING_VERBS and t.pos_ in ("VERB", "AUX") for t in toks[s.start:s.end])
-                 or "according to" in text.lower() for s, text in zip(sents, texts)]
+    texts = [body[s.start_char:s.end_char] for s in sentences(doc)]  # Span.text joins its tokens on every call
+    reporting = reporting_sentences(doc, body, ("VERB", "AUX"))
     figure_sents = {f.sentence_no for f in figures}
     claimed = {f.claimant_mention_id for f in figures if f.claimant_mention_id} | {
         (f.claimant_text or "").lower() for f in figures if f.claimant_text}

@@ -107,23 +107,29 @@ def mention_roles(doc, body: str, m: EntityMention, clauses: dict) -> set[str]:
     return roles
 
 
+def reporting_sentences(doc, body: str, pos: tuple[str, ...] = ("VERB",)) -> list[bool]:
+    """Per sentence of ``doc``: whether a reporting verb (tagged one of ``pos``) or "according to" is
+    in it. Reads the shared token list and slices the body: Span iteration and Span.text rebuild
+    their tokens on every call."""
+    toks = tokens(doc)
+    return [any(t.lemma_.lower() in lx.REPORTING_VERBS and t.pos_ in pos for t in toks[s.start:s.end])
+            or "according to" in body[s.start_char:s.end_char].lower() for s in sentences(doc)]
+
+
 def _context(doc, article: ArticleInput, mentions: list[EntityMention]) -> _Context:
-    sents = sentences(doc)
+    sents, body = sentences(doc), article.body
     clauses: dict[str, tuple[int, int]] = {}
-    roles = {m.mention_id: mention_roles(doc, article.body, m, clauses) for m in mentions}
+    roles = {m.mention_id: mention_roles(doc, body, m, clauses) for m in mentions}
     speaks: dict[str, int] = {}
     counts: dict[str, int] = {}
     for m in mentions:
         counts[m.canonical_name] = counts.get(m.canonical_name, 0) + 1
         if roles[m.mention_id] & {"speaker", "according", "agent", "owner", "owner_speaks", "cited"}:
             speaks[m.canonical_name] = speaks.get(m.canonical_name, 0) + 1
-    toks, body = tokens(doc), article.body
-    speech = {i for i, s in enumerate(sents)
-              if any(t.lemma_.lower() in lx.REPORTING_VERBS and t.pos_ == "VERB" for t in toks[s.start:s.end])
-              or "according to" in body[s.start_char:s.end_char].lower()}
+    speech = {i for i, reporting in enumerate(reporting_sentences(doc, body)) if reporting}
     places = [e for e in entities(doc) if e.label_ in lx.PLACE_LABELS]
     starts = [s.start_char for s in sents]
-    return _Context(starts, quote_regions(article.body), article.body,
+    return _Context(starts, quote_regions(body), body,
                     (article.publisher or "").lower(), roles, clauses, speaks, counts, speech,
                     [(e.start_char, e.end_char) for e in places], {e.text.lower() for e in places},
                     top=max(speaks.values(), default=0),
