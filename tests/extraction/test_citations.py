@@ -177,6 +177,14 @@ def test_no_citation(nlp, text):
     assert run(nlp, text) == []
 
 
+def test_a_source_name_ends_at_its_line(nlp):
+    # captions stacked one per line: the credit ends its caption, the next line is another caption
+    body = ("Medics treat people injured in the explosion. Defence Ministry/Handout via REUTERS\n"
+            "Medics of the Russian peacekeeping troops treat the injured. Photolure via REUTERS\n"
+            "Updated September 29, 2023\n")
+    assert kinds(run(nlp, body), "via") == ["REUTERS", "REUTERS"]
+
+
 def test_footnote_with_two_authors_and_same_line_marker(nlp):
     body = ("Strikes continued.[1]\n\n"
             "[1] Smith, J. and Doe, K., Sudan's War Economy, Small Arms Survey, 3 March 2024, https://example.org\n"

@@ -39,7 +39,8 @@ from orchestration.library.extraction.tokens import tokens
 # A capitalised word: "Reuters", "U.N.", "al-Sharaa"-style hyphens, "BBC", "1TV".
 _WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z](?:[\w’'&-]|\.(?=[A-Za-z]))*|\d+[A-Za-z]+)"
 _CONNECT = r"(?:of|for|the|de|du|des|del|di|da|al|el|&)"
-_NAME = rf"(?:The\s+)?{_WORD}(?:\s+(?:{_CONNECT}\s+)*{_WORD})*"
+_SPACE = r"[^\S\n]+"  # a name never runs over a line break: "via REUTERS" ends a caption, the next line is another
+_NAME = rf"(?:The{_SPACE})?{_WORD}(?:{_SPACE}(?:{_CONNECT}{_SPACE})*{_WORD})*"
 _NOT_NAMES = {*lx.MONTH_NUMBERS, *lx.WEEKDAY_NUMBERS, "the", "i", "he", "she", "they", "it", "we"}
 # "the Russian news agency TASS", "Syrian state news agency SANA": a descriptor before the name.
 _DESCRIPTOR = (r"(?:news\s+agency|agency|outlet|newspaper|daily|weekly|channel|broadcaster|website|"
