@@ -12,6 +12,13 @@ from orchestration.library.articles.reader import read_article
     ("https://apnews.com/article/x", "", "Associated Press"),
     ("https://news.un.org/en/story/2023/06/1137482", "", "UN News"),  # a sub-domain row wins
     ("https://www.aljazeera.com/news/2014/11/7/x", "", "Al Jazeera"),
+    # the list names outlets by their own name, where the domain shortens it, and tells apart
+    # outlets of one name in different countries
+    ("https://www.latimes.com/world/x", "", "Los Angeles Times"),
+    ("https://www.iranintl.com/en/x", "", "Iran International"),
+    ("https://punchng.com/x", "", "The Punch"),
+    ("https://www.sunnewsonline.com/x", "", "The Sun (Nigeria)"),
+    ("https://www.thesun.co.uk/news/x", "", "The Sun"),
     # unknown domains: the name as the page prints it, else split into outlet words, else the address
     ("https://kyivindependent.com/x", "Subscribe to The Kyiv Independent today", "The Kyiv Independent"),
     ("https://pledgetimes.com/x", "", "Pledge Times"),
