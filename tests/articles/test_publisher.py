@@ -69,3 +69,36 @@ def test_an_aggregator_page_is_published_by_the_outlet_it_credits():
 def test_a_byline_naming_the_outlet_by_the_start_of_its_domain():
     # 26_mogadishu_blasts_k24: k24tv.co.ke signs its stories "K24 Digital"
     assert publisher_from_url("https://www.k24tv.co.ke/news/x", "By , K24 Digital\nScores killed") == "K24 Digital"
+
+
+def _page(url: str, body: str) -> bytes:
+    return f'---\ntitle: "Strike kills 12"\nurl: "{url}"\n---\n{body}'.encode()
+
+
+def test_a_page_on_a_host_that_names_no_publisher_is_published_by_the_outlet_it_credits():
+    # a blog platform or a newspaper archive keeps another outlet's story; the page prints whose it is
+    masthead = _page("https://www.pressreader.com/usa/usa-today-international-edition/20170410/1",
+                     "USA TODAY International Edition\n\nChurch blasts kill dozens\n\nAt least 12 died.\n")
+    assert read_article("a.txt", masthead).publisher == "USA Today"
+    credit = _page("https://example.blogspot.com/2017/04/x.html",
+                   "Tuesday, April 11, 2017\n\nAhram Online , Monday 10 Apr 2017\n\nAt least 12 died.\n")
+    assert read_article("b.txt", credit).publisher == "Ahram Online"
+    picture = _page("https://example.blogspot.com/2017/04/y.html", "AP Photo/Nariman El-Mofty\n\nAt least 12 died.\n")
+    assert read_article("c.txt", picture).publisher != "Associated Press"  # a picture's credit, not the story's
+
+
+def test_a_press_release_on_an_aggregator_is_published_by_the_body_its_contacts_belong_to():
+    page = _page("https://reliefweb.int/report/burkina-faso/x",
+                 "UNHCR condemns the killing of 25 people.\n\nMedia Contacts:\n\n"
+                 "In Geneva, Boris Cheshirkov, cheshirk@unhcr.org, +41 79 433 7682\n")
+    assert read_article("a.txt", page).publisher == "UNHCR"
+
+
+def test_a_site_running_another_outlets_story_is_not_its_publisher():
+    first_ran = _page("https://gatewaynews.co.za/x", "Originally published in Anglican Communion News Service\n"
+                                                      "The air force struck a camp, killing 12.\n")
+    assert read_article("a.txt", first_ran).publisher == "Anglican Communion News Service"
+    source_line = _page("https://ghanaguardian.com/x", "Gunmen killed 12 worshippers.\n\nSource:Vanguard NG\n")
+    assert read_article("b.txt", source_line).publisher == "Vanguard"
+    listed = _page("https://www.reuters.com/world/x", "Gunmen killed 12.\n\nSource: Vanguard NG\n")
+    assert read_article("c.txt", listed).publisher == "Reuters"  # a listed outlet's own page stays its own

@@ -1,9 +1,14 @@
 """Who published an article, and the site it was saved from.
 
 Order of evidence (front matter and page metadata win over all of these; see reader._publisher):
-1. an aggregator's page (allafrica.com, reliefweb.int, ...) is published by the outlet it credits
-   ("Premium Times (Abuja)");
-2. the URL's domain, looked up in the curated ``outlet_domains`` dbt seed (tass.com -> TASS);
+1. a page whose host names no publisher, an aggregator's (allafrica.com, reliefweb.int, ...) or a
+   platform's (blogspot.com, a CDN), is published by the outlet it credits: "Premium Times (Abuja)",
+   "Originally published in X", a listed outlet opening a short line near the top or bottom
+   ("USA TODAY International Edition", "Ahram Online, Monday 10 Apr 2017"), or the one listed
+   outlet its contact addresses belong to (a press release's "cheshirk@unhcr.org");
+2. the URL's domain, looked up in the curated ``outlet_domains`` dbt seed (tass.com -> TASS; some
+   1,200 outlets, agencies and bodies); an unlisted site that says it runs another outlet's story
+   ("Originally published in X", a closing "Source: X" naming a listed outlet) is not its publisher;
 3. an unknown domain made readable: the name as the page prints it ("The Kyiv Independent"),
    or spelled by the beginnings or initials of a printed name ("ukranews" -> "Ukrainian News
    Agency", "ibtimes" -> "International Business Times", "fox5dc" -> "FOX 5 DC"), or a byline
@@ -28,6 +33,7 @@ from urllib.parse import urlparse
 from orchestration.library.extraction import lexicon as lx
 
 DOMAINS_CSV = Path(__file__).resolve().parents[3] / "dbt_project" / "seeds" / "outlet_domains.csv"
+SOURCE_ALIASES_CSV = DOMAINS_CSV.with_name("source_aliases.csv")
 
 # Sub-domains that say nothing about the outlet.
 _HOST_PREFIXES = ("www.", "www2.", "m.", "amp.", "mobile.", "edition.", "english.", "en.", "today.")
@@ -72,6 +78,12 @@ def _lookup(host: str) -> str | None:
         if hit:
             return hit
     return None
+
+
+def known_outlet(url: str | None) -> str | None:
+    """The listed outlet a page's address belongs to, or None."""
+    host = host_of(url)
+    return _lookup(host) if host else None
 
 
 def _label(host: str) -> str:
@@ -309,6 +321,87 @@ def credited_outlet(body: str) -> str | None:
         if m:
             return m.group("pub")
     return None
+
+
+# A story another outlet first published says so: "Originally published in Anglican Communion News
+# Service", "This article first appeared on Mada Masr", "Republished from The Conversation".
+_REPUBLISHED = re.compile(
+    r"(?i:\b(?:originally|first)\s+(?:published|appeared|posted|ran)\s+(?:in|on|by|at)|\brepublished\s+(?:from|with\s+permission\s+(?:from|of))"
+    r"|\breprinted\s+(?:from|with\s+permission\s+(?:from|of)))\s+(?:the\s+)?"
+    r"(?P<pub>[A-Z][\w&'’.-]*(?:[ \t]+(?:of|the|and|for|&|[A-Z][\w&'’.-]*)){0,6})")
+_SOURCE_LINE = re.compile(r"^\s*(?i:source)\s*:\s*(?P<pub>[^\n]{2,60}?)\s*$")
+_CREDIT_REACH = (15, 8)  # lines from the top and from the bottom of a page where credit lines sit
+# words after an outlet's name that make the line a picture's credit, not the story's
+_PICTURE_WORDS = frozenset({"photo", "photos", "image", "images", "video", "graphic", "pictures", "file", "via"})
+
+
+def republished_from(text: str) -> str | None:
+    """The outlet a page says first published its story: "Originally published in X", or a closing
+    "Source: X" line naming an outlet the list knows."""
+    m = _REPUBLISHED.search(text)
+    if m:
+        return m.group("pub").rstrip(".’'")
+    lines = text.splitlines()
+    for line in lines[-_CREDIT_REACH[1]:]:
+        m = _SOURCE_LINE.match(line)
+        found = m and known_outlet_at(m.group("pub"))
+        if found:
+            return found
+    return None
+
+
+def credited_on_page(text: str) -> str | None:
+    """An outlet the list knows, opening a short line near the top or bottom of a page: a masthead
+    ("USA TODAY International Edition"), a credit ("CapitalFM/AllAfrica Release:", "Ahram Online,
+    Monday 10 Apr 2017"). For pages whose host names no publisher (an aggregator, a blog platform)."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    top, bottom = _CREDIT_REACH
+    for line in [*lines[:top], *lines[-bottom:]]:
+        if len(line) <= 80:
+            found = known_outlet_at(line)
+            if found:
+                return found
+    return None
+
+
+def known_outlet_at(line: str) -> str | None:
+    """The listed outlet whose name opens ``line`` (spacing and case aside: "CapitalFM", "USA TODAY"),
+    followed by the end of the line or a break that is not a word; never a picture's credit."""
+    words = list(re.finditer(r"[\w&'’.-]+", line))
+    index = _outlet_index()
+    for n in range(min(6, len(words)), 0, -1):
+        key = _compact(line[:words[n - 1].end()])
+        name = index.get(key)
+        if name is None:
+            continue
+        rest = line[words[n - 1].end():]
+        following = words[n].group(0).lower() if n < len(words) else ""
+        if (not rest.strip() or re.match(r"\s*[,|/:–—(-]", rest) or rest[:1] == " ") and following not in _PICTURE_WORDS:
+            return name
+    return None
+
+
+@lru_cache(maxsize=1)
+def _outlet_index() -> dict[str, str]:
+    """Compact spelling -> the canonical name, for the names of the outlet list and the curated source
+    spellings; a name shared by two outlets ("The Sun" of London and of Lagos) says neither, and
+    names of four letters or fewer are initials too easily met in a line ("AP", "BBC")."""
+    found: dict[str, set[str]] = {}
+    spellings = [(name, name) for name in outlet_domains().values()]
+    with SOURCE_ALIASES_CSV.open(newline="", encoding="utf-8") as fh:
+        spellings += [(row["alias"].strip(), row["source_name"].strip()) for row in csv.DictReader(fh)]
+    for spelling, name in spellings:
+        key = _compact(re.sub(r"\s*\([^)]*\)\s*$", "", spelling))  # "The Sun (Nigeria)" is spelled "The Sun"
+        if len(key) > 4:
+            found.setdefault(key, set()).add(name)
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+
+
+def contact_outlet(text: str) -> str | None:
+    """A press release's issuer, by the listed domain of the contact addresses it prints
+    ("cheshirk@unhcr.org" -> UNHCR): one outlet, or none."""
+    found = {_lookup(d.lower()) for d in re.findall(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)", text)} - {None}
+    return found.pop() if len(found) == 1 else None
 
 
 def _host_in(url: str | None, domains: frozenset[str]) -> bool:

@@ -23,11 +23,16 @@ from orchestration.library.articles.metadata import infer_metadata, latest_full_
 from orchestration.library.articles.mhtml import MhtmlError, page_of
 from orchestration.library.articles.pdf import PdfError, read_pdf
 from orchestration.library.articles.publisher import (
+    contact_outlet,
+    credited_on_page,
     credited_outlet,
     is_aggregator,
+    is_hosting,
+    known_outlet,
     publisher_from_marker,
     publisher_from_title,
     publisher_from_url,
+    republished_from,
     site_of,
 )
 from orchestration.library.articles.webpage import read_page
@@ -191,7 +196,7 @@ def read_article(file_name: str, data: bytes) -> Article | IngestError:
         encoding=converted.encoding,
         title=_cap_title(meta.get("title", inferred.title)),
         title_source=title_source,
-        publisher=_publisher(meta, inferred, body),
+        publisher=_publisher(meta, inferred, body, text),
         author=meta.get("author", inferred.author),
         published_date=published,
         published_date_precision="day" if "published" in meta else inferred.published_precision,
@@ -206,7 +211,7 @@ def read_article(file_name: str, data: bytes) -> Article | IngestError:
     )
 
 
-def _publisher(meta: dict, inferred, body: str) -> str | None:
+def _publisher(meta: dict, inferred, body: str, page: str = "") -> str | None:
     """Named publisher, else the saved page's domain, else bylines and copyright lines, else the
     title's site suffix or the dateline's wire marker. A URL found in the text is not the page's
     own address (it may be a footnote), so only front matter or page metadata count as the URL."""
@@ -214,11 +219,22 @@ def _publisher(meta: dict, inferred, body: str) -> str | None:
         return meta["publisher"]
     title = meta.get("saved_title") or meta.get("title", inferred.title)  # a saved title may end with the site's name
     head = f"{title or ''}\n{body[:4000]}\n{body[-1500:]}"
-    if is_aggregator(meta.get("url")):  # the story's own outlet, printed on the page, comes first
-        found = credited_outlet(body) or inferred.publisher or publisher_from_marker(body)
+    url = meta.get("url")
+    if is_aggregator(url) or (url and is_hosting(url)):
+        # the story's own outlet, printed on the page, comes first: a credit line, an outlet the
+        # page says first ran it, the issuer of a press release by its contact addresses
+        found = credited_outlet(body) or republished_from(page) or credited_on_page(page) or contact_outlet(page)
+        if found:
+            return found
+        if is_aggregator(url):
+            found = inferred.publisher or publisher_from_marker(body)
+            if found:
+                return found
+    elif url and not known_outlet(url):
+        found = republished_from(page)  # an unknown site running another outlet's story
         if found:
             return found
     return (
-        publisher_from_url(meta.get("url"), head) or inferred.publisher
+        publisher_from_url(url, head) or inferred.publisher
         or publisher_from_title(meta.get("saved_title") or meta.get("title")) or publisher_from_marker(body)
     )
