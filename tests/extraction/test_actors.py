@@ -494,3 +494,14 @@ def test_hyphenated_prefixes_and_plural_possessives_are_spelled_both_ways():
 
     assert "National Antiterrorism Committee" in name_variants("National Anti-terrorism Committee")
     assert "Human Rights Activists News Agency" in name_variants("Human Rights Activists’ News Agency")
+
+
+def test_a_name_ending_in_a_unit_of_local_administration_is_a_place(nlp):
+    body = ("Residents of Yigi Subdistrict buried 31 workers. Gimbi Woreda officials counted the dead. "
+            "Barkin-Ladi Local Government Area was attacked. "
+            "The District Reserve Guard and Islamic State West Africa Province clashed.")
+    found = run(nlp, body)
+    surfaces = {m.surface_text for m in found}
+    assert not surfaces & {"Yigi Subdistrict", "Gimbi Woreda", "Barkin-Ladi Local Government Area"}
+    # an organisation's word in the name keeps it an actor
+    assert {"District Reserve Guard", "Islamic State West Africa Province"} <= surfaces

@@ -68,6 +68,14 @@ PLACE_NOUNS: frozenset[str] = frozenset({
     "prison", "hospital", "crossing", "checkpoint", "front", "frontline", "square", "street",
     "municipality", "capital", "territory", "island", "peninsula", "strip", "bank", "corridor",
 })
+# Units of local administration a name may end in: "Yigi Subdistrict", "Gimbi Woreda", "Donetsk Oblast",
+# "Bokkos Local Government Area". Such a name is a place, never an actor ("division" is also an army's).
+TERRITORIAL_UNITS: frozenset[str] = frozenset({
+    "subdistrict", "sub-district", "woreda", "kebele", "oblast", "raion", "rayon", "krai", "prefecture",
+    "commune", "township", "governorate", "province", "district", "county", "municipality", "region",
+    "zone", "tehsil", "taluka", "upazila", "barangay", "lga",
+})
+LOCAL_GOVERNMENT_AREA = ("local", "government", "area")
 # A state's possession that is geography, not agency ("Syria's coastal region").
 GEO_POSSESSED: frozenset[str] = frozenset({
     "region", "coast", "province", "territory", "soil", "land", "border", "borders", "north",

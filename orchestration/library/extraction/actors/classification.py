@@ -12,6 +12,7 @@ from orchestration.library.extraction.actors.places import (
     _is_junk,
     _is_modifier,
     _is_place_use,
+    _names_a_territory,
 )
 from orchestration.library.extraction.actors.tables import (
     _initials,
@@ -80,6 +81,8 @@ def _classify(doc, c: _Cand, tables: _Tables) -> _Resolved | None:
         return done(atype, canonical, "acronym" if c.source == "acro" else "name")
 
     kind = c.gaz[0] if c.gaz else None
+    if kind not in ("media", "org") and _names_a_territory(span):
+        return None  # "Gimbi Woreda", "Bokkos Local Government Area": a place, whatever the parser took it for
     has_org_head = any(t.lower_ in lx.ORG_HEAD_WORDS for t in span) and len(span) >= 2
     if kind not in ("media", "org") and not has_org_head:
         person = _resolve_person(text, c.start, tables)

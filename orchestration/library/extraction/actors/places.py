@@ -159,6 +159,21 @@ def _headline_verb(word: str) -> bool:
 _GLUED = re.compile(r"^[a-z]{3,}[A-Z][a-z]")
 
 
+def _names_a_territory(span) -> bool:
+    """ "Yigi Subdistrict", "Donetsk Oblast", "Barkin-Ladi Local Government Areas of Plateau": a
+    name ending in a unit of local administration, or holding "Local Government Area", is a place.
+    A name with an organisation's word in it ("District Reserve Guard", "Islamic State West Africa
+    Province", "Borno State Emergency Management Agency") is not."""
+    words = [t.lower_ for t in span if not t.is_punct]
+    if len(words) < 2:
+        return False
+    lga = any(tuple(w.rstrip("s") for w in words[i:i + 3]) == lx.LOCAL_GOVERNMENT_AREA for i in range(len(words) - 2))
+    rest = [w for w in words if w not in lx.LOCAL_GOVERNMENT_AREA] if lga else words[:-1]
+    if any(w in lx.ORG_HEAD_WORDS or w in ("islamic", "state") for w in rest):
+        return False
+    return lga or words[-1] in lx.TERRITORIAL_UNITS
+
+
 def _is_junk(span) -> bool:
     """Page furniture, credit lines, shouted words, headline fragments, product names."""
     words = [t for t in span if not t.is_punct]
