@@ -29,3 +29,27 @@ def test_the_reader_version_covers_every_reader_module_and_the_libraries_that_re
     before = reader_version()
     monkeypatch.setattr("importlib.metadata.version", lambda name: "0.0.1")  # an upgraded trafilatura or pypdf
     assert reader_version() != before
+
+
+def test_editing_the_curated_lists_rereads_and_reparses(monkeypatch, tmp_path):
+    # the outlet list names publishers (reader) and outlets' mentions (extractor): a new row must reach
+    # the warehouse on the next run, not only after a code change
+    from orchestration.library.articles import publisher
+    from orchestration.warehouse import code_version
+    from orchestration.warehouse.extract_pending import extractor_version
+    from orchestration.warehouse.sync import reader_version
+
+    before = (reader_version(), extractor_version())
+    seeds = tmp_path / "dbt_project" / "seeds"
+    seeds.mkdir(parents=True)
+    for path in publisher.VOCABULARY_FILES:
+        (seeds / path.name).write_bytes(path.read_bytes())
+    (seeds / "outlet_domains.csv").write_text(
+        (seeds / "outlet_domains.csv").read_text(encoding="utf-8") + "example-outlet.com,Example Outlet\n", encoding="utf-8")
+    monkeypatch.setattr(publisher, "VOCABULARY_FILES", tuple(seeds / p.name for p in publisher.VOCABULARY_FILES))
+    code_version.vocabulary_digest.cache_clear()
+    try:
+        after = (reader_version(), extractor_version())
+    finally:
+        code_version.vocabulary_digest.cache_clear()
+    assert after[0] != before[0] and after[1] != before[1]

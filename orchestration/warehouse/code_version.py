@@ -25,3 +25,12 @@ def files_digest(root: Path, paths: Iterable[Path]) -> str:
 def code_digest(folder: Path) -> str:
     """12-hex-digit digest of the folder's Python files, subpackages included (names and contents)."""
     return files_digest(folder, code_files(folder))[:12]
+
+
+@lru_cache(maxsize=1)
+def vocabulary_digest() -> str:
+    """12-hex-digit digest of the curated data files the reader and the extractor read (the outlet
+    list, the source spellings): a new outlet there renames publishers and outlets' mentions."""
+    from orchestration.library.articles.publisher import VOCABULARY_FILES
+
+    return files_digest(VOCABULARY_FILES[0].parents[2], VOCABULARY_FILES)[:12]

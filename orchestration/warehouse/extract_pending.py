@@ -8,6 +8,7 @@ cluster), which sends back records only; this module is the one writer.
 """
 from __future__ import annotations
 
+import hashlib
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -18,14 +19,14 @@ import duckdb
 from orchestration.library.extraction.records import ArticleInput
 from orchestration.warehouse import database as warehouse
 from orchestration.warehouse import parsing
-from orchestration.warehouse.code_version import code_digest
+from orchestration.warehouse.code_version import code_digest, vocabulary_digest
 
 EXTRACTION_DIR = Path(__file__).resolve().parents[1] / "library" / "extraction"
 
 
 def extractor_version() -> str:
-    """Digest of the extraction code: editing any extractor re-parses every article."""
-    return code_digest(EXTRACTION_DIR)
+    """Digest of the extraction code and the curated lists it reads: editing either re-parses every article."""
+    return hashlib.sha256(f"{code_digest(EXTRACTION_DIR)}\0{vocabulary_digest()}".encode()).hexdigest()[:12]
 
 
 @dataclass

@@ -34,7 +34,7 @@ from orchestration.library.articles.reader import (
     too_large_reason,
 )
 from orchestration.warehouse import database as warehouse
-from orchestration.warehouse.code_version import code_digest
+from orchestration.warehouse.code_version import code_digest, vocabulary_digest
 
 DEPENDENT_TABLES = [f"raw.{t}" for t in warehouse.EXTRACTION_TABLES] + ["raw.extraction_ledger"]
 READER_DIR = Path(__file__).resolve().parents[1] / "library" / "articles"
@@ -56,7 +56,7 @@ def reader_version() -> str:
             versions.append(f"{name}=={version(name)}")
         except PackageNotFoundError:
             versions.append(f"{name} missing")
-    return hashlib.sha256(f"{code_digest(READER_DIR)}\0{','.join(versions)}".encode()).hexdigest()[:12]
+    return hashlib.sha256(f"{code_digest(READER_DIR)}\0{vocabulary_digest()}\0{','.join(versions)}".encode()).hexdigest()[:12]
 
 
 @dataclass

@@ -505,3 +505,31 @@ def test_a_name_ending_in_a_unit_of_local_administration_is_a_place(nlp):
     assert not surfaces & {"Yigi Subdistrict", "Gimbi Woreda", "Barkin-Ladi Local Government Area"}
     # an organisation's word in the name keeps it an actor
     assert {"District Reserve Guard", "Islamic State West Africa Province"} <= surfaces
+
+
+def test_a_name_the_model_missed_is_a_person_where_the_sentence_says_so(nlp):
+    # the small model tags none of these a person ("Encinas": GPE, "Marina Navarro": NORP)
+    body = ("UN High Commissioner for Human Rights Michelle Bachelet said the numbers would rise. "
+            "The arrest came after Alejandro Encinas, Undersecretary for Human Rights, spoke. "
+            "Police used force, Marina Navarro, Amnesty International Peru’s Executive Director, said.")
+    found = run(nlp, body)
+    for name in ("Michelle Bachelet", "Alejandro Encinas", "Marina Navarro"):
+        assert at(body, found, name).actor_type == "person"
+    assert at(body, found, "Michelle Bachelet").surface_text == "Michelle Bachelet"
+
+
+def test_outlets_of_the_publisher_list_are_media_actors(nlp):
+    body = "Ahram Online reported that 12 people died, and the Bangkok Post said 14. USA TODAY put it at 15."
+    found = run(nlp, body)
+    assert (at(body, found, "Ahram Online").actor_type, at(body, found, "Ahram Online").canonical_name) == \
+        ("media", "Ahram Online")
+    assert at(body, found, "Bangkok Post").actor_type == "media"
+    assert at(body, found, "USA TODAY").canonical_name == "USA Today"  # a masthead in capitals
+
+
+def test_bodies_and_one_word_names_of_the_publisher_list_are_not_outlets():
+    from orchestration.library.extraction.actors.candidates import _listed_outlets
+
+    outlets = _listed_outlets()
+    assert "Ahram Online" in outlets and "Irrawaddy" not in outlets  # one word: too often a word or a place
+    assert not {"The White House", "World Bank", "European Parliament", "Médecins Sans Frontières"} & set(outlets.values())

@@ -34,6 +34,8 @@ from orchestration.library.extraction import lexicon as lx
 
 DOMAINS_CSV = Path(__file__).resolve().parents[3] / "dbt_project" / "seeds" / "outlet_domains.csv"
 SOURCE_ALIASES_CSV = DOMAINS_CSV.with_name("source_aliases.csv")
+# the data files reading and extraction look names up in: editing one re-reads and re-parses
+VOCABULARY_FILES = (DOMAINS_CSV, SOURCE_ALIASES_CSV)
 
 # Sub-domains that say nothing about the outlet.
 _HOST_PREFIXES = ("www.", "www2.", "m.", "amp.", "mobile.", "edition.", "english.", "en.", "today.")
@@ -379,6 +381,16 @@ def known_outlet_at(line: str) -> str | None:
         if (not rest.strip() or re.match(r"\s*[,|/:–—(-]", rest) or rest[:1] == " ") and following not in _PICTURE_WORDS:
             return name
     return None
+
+
+@lru_cache(maxsize=1)
+def curated_source_types() -> dict[str, str]:
+    """Every curated spelling of a source (dbt seed ``source_aliases``), and its canonical name, ->
+    its source_type."""
+    with SOURCE_ALIASES_CSV.open(newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    return {**{r["source_name"].strip(): r["source_type"].strip() for r in rows},
+            **{r["alias"].strip(): r["source_type"].strip() for r in rows}}
 
 
 @lru_cache(maxsize=1)

@@ -19,6 +19,7 @@ from orchestration.library.extraction.actors.name_tokens import (
     _is_demonym,
     _ordinal,
 )
+from orchestration.library.extraction.actors.roles import _role_of
 from orchestration.library.extraction.tokens import entities, tokens
 
 
@@ -88,6 +89,59 @@ def _ner_candidates(doc) -> list[_Cand]:
     return out
 
 
+APPOSITION_REACH = 8  # tokens after "Name," within which a role names what the person is
+
+
+def _people_by_context(doc) -> list[_Cand]:
+    """Two capitalised words the model did not tag a person, where the sentence says one is meant:
+    a role in apposition ("Alejandro Encinas, Undersecretary for Human Rights", "Marina Navarro,
+    Amnesty International Peru's Executive Director"), a role just before ("Spokesperson Marta
+    Hurtado"), or the subject of a speech verb, or a speaker's name in apposition ("Michelle
+    Bachelet said"). The small model misses such names or calls them places ("Encinas": GPE)."""
+    toks = tokens(doc)
+    persons = {i for e in entities(doc) if e.label_ == "PERSON" for i in range(e.start, e.end)}
+    out = []
+    for i in range(1, len(toks)):
+        first, last = toks[i - 1], toks[i]
+        if last.i in persons or first.i in persons or not (_name_word(first) and _name_word(last)):
+            continue
+        if i + 1 < len(toks) and _name_word(toks[i + 1]):
+            continue  # a longer run: a name of three words or an organisation's; the model's to say
+        after = toks[i + 1] if i + 1 < len(toks) else None
+        in_apposition = after is not None and after.text == "," and _role_follows(doc, i + 2)
+        subject = last.head if last.dep_ == "appos" else last  # "Commissioner ..., Michelle Bachelet said"
+        speaks = subject.dep_ == "nsubj" and subject.head.pos_ == "VERB" and subject.head.lemma_.lower() in lx.SPEECH_VERBS \
+            and first.dep_ == "compound" and first.head.i == last.i
+        titled = i >= 2 and _role_of(doc, i - 2) is not None  # "Spokesperson Marta Hurtado"
+        if in_apposition or speaks or titled:
+            out.append(_Cand(i - 1, i + 1, "ner", label="PERSON"))
+    return out
+
+
+def _role_follows(doc, k: int) -> bool:
+    """A role noun before the apposition's end: ", Undersecretary for ...", ", the group's director"."""
+    toks = tokens(doc)
+    for j in range(k, min(len(toks), k + APPOSITION_REACH)):
+        if toks[j].text in (",", ".", ";", ":", "(", ")") or "\n" in toks[j].text:
+            return False
+        if _role_of(doc, j) is not None:
+            return True
+    return False
+
+
+def _name_word(t) -> bool:
+    """A word that can be part of a person's name: capitalised, not in capitals, no title, role,
+    body, place or country word."""
+    low = t.lower_
+    return (
+        t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and not t.is_upper and len(t.text) > 1
+        and low not in lx.TITLE_WORDS and low not in lx.ROLE_NOUNS and low not in lx.ORG_HEAD_WORDS
+        and low not in lx.PLACE_NOUNS and low not in lx.NON_ACTOR_WORDS and t.text not in lx.COUNTRIES
+        and t.text not in lx.DEMONYMS and t.text not in lx.METONYMS and t.ent_type_ not in ("ORG", "DATE", "TIME")
+        and low not in lx.MONTH_NUMBERS and low not in lx.WEEKDAY_NUMBERS
+    )
+
+
 def _given_name(doc, i: int, demonyms, inside: bool = False) -> bool:
     """A capitalised word that can be a given name (inside another entity when ``inside``)."""
     if i < 0:
@@ -121,9 +175,47 @@ def _gazetteer() -> dict[str, list[tuple[str, str, str, str]]]:
             add(form.capitalize(), "org", canonical, atype)  # British style: "Isis", "Nato", "Unicef"
     for form, (canonical, _kind) in lx.MEDIA.items():
         add(form, "media", canonical, "media")
+    for form, canonical in _listed_outlets().items():
+        add(form, "media", canonical, "media")
+        add(form.upper(), "media", canonical, "media")  # a masthead in capitals: "USA TODAY", "HAVANA TIMES"
     for forms in index.values():
         forms.sort(key=lambda f: -len(f[0]))
     return index
+
+
+_BODY_DOMAIN = re.compile(r"(?:^|\.)(?:gov|int|mil|gob|europa)(?:\.|$)|(?:^|\.)un\.org$|unmissions\.org$")
+# words of a body's name the head words miss: "The White House", "European Parliament", "World Bank",
+# "Front Line Defenders", "Inter-Services Public Relations"
+_BODY_WORDS = frozenset({"house", "parliament", "bank", "rights", "relations", "defenders", "aid", "children",
+                         "doors", "concern", "peacekeeping", "intelligence", "crisis", "cluster", "kremlin",
+                         "affairs", "policy", "frontières", "borders", "amnesty"})
+_OUTLET_TYPES = frozenset({"newspaper", "news_agency", "broadcaster"})
+
+
+def _listed_outlets() -> dict[str, str]:
+    """Names of the publisher list's outlets (dbt seed ``outlet_domains``) as a page prints them ->
+    the list's name: those of two words or more besides "The" ("Ahram Online", "Irish Examiner"),
+    none naming a body ("... Ministry", "... Council") or known already, and a name two outlets
+    share ("Daily Mirror" of London and of Colombo) for neither. A single word ("Vanguard",
+    "Semana", "Sabah") is too often a common word or a place."""
+    from orchestration.library.articles.publisher import curated_source_types, outlet_domains  # the lists' one reader
+
+    known = set(lx.MEDIA) | set(lx.KNOWN_ORGS) | set(lx.COUNTRIES) | {c for c, _ in lx.MEDIA.values()}
+    # the curated spellings of bodies that are not outlets: "Médecins Sans Frontières", "Amnesty International"
+    known |= {spelling for spelling, kind in curated_source_types().items() if kind not in _OUTLET_TYPES}
+    found: dict[str, set[str]] = {}
+    for domain, name in outlet_domains().items():
+        if _BODY_DOMAIN.search(domain):
+            continue  # a government's or an international body's site: not an outlet
+        form = re.sub(r"\s*\([^)]*\)$", "", name)  # "Daily Mirror (Sri Lanka)" is printed "Daily Mirror"
+        words = [w for w in form.split() if w != "The"]
+        if len(words) < 2 or form in known or name in known or not all(w[:1].isupper() for w in words) or len(words[0]) < 2 or \
+                any(w.lower() in lx.ORG_HEAD_WORDS or w.lower() in lx.ROLE_NOUNS or w.lower() in _BODY_WORDS for w in words):
+            continue
+        for printed in {form, " ".join(words)}:  # "The Irrawaddy" and "Irrawaddy"
+            if len(printed.split()) >= 2:
+                found.setdefault(printed, set()).add(name)
+    return {form: next(iter(names)) for form, names in found.items() if len(names) == 1}
 
 
 def _gazetteer_candidates(doc, body: str) -> list[_Cand]:

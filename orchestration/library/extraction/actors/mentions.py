@@ -9,6 +9,7 @@ from orchestration.library.extraction.actors.candidates import (
     _gazetteer_candidates,
     _keyword_org_candidates,
     _ner_candidates,
+    _people_by_context,
     _pseudonym_candidates,
     _select,
 )
@@ -30,7 +31,7 @@ def extract_mentions(doc, article: ArticleInput) -> list[EntityMention]:
     def sent_of(tok_i: int) -> int:
         return bisect_right(sent_starts, tok_i) - 1
 
-    cands = _ner_candidates(doc) + _gazetteer_candidates(doc, body) + _keyword_org_candidates(doc)
+    cands = _people_by_context(doc) + _ner_candidates(doc) + _gazetteer_candidates(doc, body) + _keyword_org_candidates(doc)
     cands += _described_un_body_candidates(doc)
     cands += _pseudonym_candidates(doc, body) + _institution_candidates(doc)
     chosen = _select(cands, doc)
