@@ -353,9 +353,9 @@ def republished_from(text: str) -> str | None:
 
 
 def credited_on_page(text: str) -> str | None:
-    """An outlet the list knows, opening a short line near the top or bottom of a page: a masthead
-    ("USA TODAY International Edition"), a credit ("CapitalFM/AllAfrica Release:", "Ahram Online,
-    Monday 10 Apr 2017"). For pages whose host names no publisher (an aggregator, a blog platform)."""
+    """An outlet the list knows, opening a line of 80 characters or fewer near the top or bottom of a
+    page: a masthead ("USA TODAY International Edition"), a credit ("Ahram Online , Monday 10 Apr
+    2017"). For pages whose host names no publisher (an aggregator, a blog platform)."""
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     top, bottom = _CREDIT_REACH
     for line in [*lines[:top], *lines[-bottom:]]:
@@ -384,13 +384,17 @@ def known_outlet_at(line: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def curated_source_types() -> dict[str, str]:
-    """Every curated spelling of a source (dbt seed ``source_aliases``), and its canonical name, ->
-    its source_type."""
+def _source_alias_rows() -> tuple[tuple[str, str, str], ...]:
+    """(alias, canonical name, source_type) of each row of the dbt seed ``source_aliases``."""
     with SOURCE_ALIASES_CSV.open(newline="", encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh))
-    return {**{r["source_name"].strip(): r["source_type"].strip() for r in rows},
-            **{r["alias"].strip(): r["source_type"].strip() for r in rows}}
+        return tuple((r["alias"].strip(), r["source_name"].strip(), r["source_type"].strip()) for r in csv.DictReader(fh))
+
+
+@lru_cache(maxsize=1)
+def curated_source_types() -> dict[str, str]:
+    """Every curated spelling of a source, and its canonical name, -> its source_type."""
+    rows = _source_alias_rows()
+    return {**{name: kind for _alias, name, kind in rows}, **{alias: kind for alias, _name, kind in rows}}
 
 
 @lru_cache(maxsize=1)
@@ -400,8 +404,7 @@ def _outlet_index() -> dict[str, str]:
     names of four letters or fewer are initials too easily met in a line ("AP", "BBC")."""
     found: dict[str, set[str]] = {}
     spellings = [(name, name) for name in outlet_domains().values()]
-    with SOURCE_ALIASES_CSV.open(newline="", encoding="utf-8") as fh:
-        spellings += [(row["alias"].strip(), row["source_name"].strip()) for row in csv.DictReader(fh)]
+    spellings += [(alias, name) for alias, name, _kind in _source_alias_rows()]
     for spelling, name in spellings:
         key = _compact(re.sub(r"\s*\([^)]*\)\s*$", "", spelling))  # "The Sun (Nigeria)" is spelled "The Sun"
         if len(key) > 4:

@@ -212,9 +212,12 @@ def read_article(file_name: str, data: bytes) -> Article | IngestError:
 
 
 def _publisher(meta: dict, inferred, body: str, page: str = "") -> str | None:
-    """Named publisher, else the saved page's domain, else bylines and copyright lines, else the
-    title's site suffix or the dateline's wire marker. A URL found in the text is not the page's
-    own address (it may be a footnote), so only front matter or page metadata count as the URL."""
+    """Named publisher; on a page whose host publishes nothing itself (an aggregator, a blog
+    platform, a CDN) the outlet the page credits (``page``: the whole text, furniture included); on an
+    unlisted site, an outlet it says first ran the story; else the saved page's domain, else bylines
+    and copyright lines, else the title's site suffix or the dateline's wire marker. A URL found in
+    the text is not the page's own address (it may be a footnote), so only front matter or page
+    metadata count as the URL."""
     if meta.get("publisher"):
         return meta["publisher"]
     title = meta.get("saved_title") or meta.get("title", inferred.title)  # a saved title may end with the site's name

@@ -100,12 +100,13 @@ def _people_by_context(doc) -> list[_Cand]:
     Bachelet said"). The small model misses such names or calls them places ("Encinas": GPE)."""
     toks = tokens(doc)
     persons = {i for e in entities(doc) if e.label_ == "PERSON" for i in range(e.start, e.end)}
+    name_word = [_name_word(t) for t in toks] + [False]  # read once per token
     out = []
     for i in range(1, len(toks)):
         first, last = toks[i - 1], toks[i]
-        if last.i in persons or first.i in persons or not (_name_word(first) and _name_word(last)):
+        if not (name_word[i - 1] and name_word[i]) or i in persons or i - 1 in persons:
             continue
-        if i + 1 < len(toks) and _name_word(toks[i + 1]):
+        if name_word[i + 1]:
             continue  # a longer run: a name of three words or an organisation's; the model's to say
         after = toks[i + 1] if i + 1 < len(toks) else None
         in_apposition = after is not None and after.text == "," and _role_follows(doc, i + 2)
@@ -194,7 +195,7 @@ _OUTLET_TYPES = frozenset({"newspaper", "news_agency", "broadcaster"})
 
 def _listed_outlets() -> dict[str, str]:
     """Names of the publisher list's outlets (dbt seed ``outlet_domains``) as a page prints them ->
-    the list's name: those of two words or more besides "The" ("Ahram Online", "Irish Examiner"),
+    the list's name: those of two words or more besides "The" ("Ahram Online", "Bangkok Post"),
     none naming a body ("... Ministry", "... Council") or known already, and a name two outlets
     share ("Daily Mirror" of London and of Colombo) for neither. A single word ("Vanguard",
     "Semana", "Sabah") is too often a common word or a place."""
