@@ -383,6 +383,11 @@ def known_outlet_at(line: str) -> str | None:
     return None
 
 
+def printed_outlet_name(name: str) -> str:
+    """The list's name as the outlet prints it: "The Sun (Nigeria)" is "The Sun"."""
+    return re.sub(r"\s*\([^)]*\)\s*$", "", name)
+
+
 @lru_cache(maxsize=1)
 def _source_alias_rows() -> tuple[tuple[str, str, str], ...]:
     """(alias, canonical name, source_type) of each row of the dbt seed ``source_aliases``."""
@@ -406,7 +411,7 @@ def _outlet_index() -> dict[str, str]:
     spellings = [(name, name) for name in outlet_domains().values()]
     spellings += [(alias, name) for alias, name, _kind in _source_alias_rows()]
     for spelling, name in spellings:
-        key = _compact(re.sub(r"\s*\([^)]*\)\s*$", "", spelling))  # "The Sun (Nigeria)" is spelled "The Sun"
+        key = _compact(printed_outlet_name(spelling))
         if len(key) > 4:
             found.setdefault(key, set()).add(name)
     return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}

@@ -185,11 +185,10 @@ def _gazetteer() -> dict[str, list[tuple[str, str, str, str]]]:
 
 
 _BODY_DOMAIN = re.compile(r"(?:^|\.)(?:gov|int|mil|gob|europa)(?:\.|$)|(?:^|\.)un\.org$|unmissions\.org$")
-# words of a body's name the head words miss: "The White House", "European Parliament", "World Bank",
-# "Front Line Defenders", "Inter-Services Public Relations"
-_BODY_WORDS = frozenset({"house", "parliament", "bank", "rights", "relations", "defenders", "aid", "children",
-                         "doors", "concern", "peacekeeping", "intelligence", "crisis", "cluster", "kremlin",
-                         "affairs", "policy", "frontières", "borders", "amnesty"})
+# words of a body's name the head words miss ("World Bank", "Iran Human Rights", "Médecins Sans
+# Frontières"), and of titles too often a phrase ("Foreign Affairs", "Foreign Policy")
+_BODY_WORDS = frozenset({"bank", "rights", "aid", "doors", "concern", "intelligence", "affairs", "policy",
+                         "frontières", "borders"})
 _OUTLET_TYPES = frozenset({"newspaper", "news_agency", "broadcaster"})
 
 
@@ -199,7 +198,11 @@ def _listed_outlets() -> dict[str, str]:
     none naming a body ("... Ministry", "... Council") or known already, and a name two outlets
     share ("Daily Mirror" of London and of Colombo) for neither. A single word ("Vanguard",
     "Semana", "Sabah") is too often a common word or a place."""
-    from orchestration.library.articles.publisher import curated_source_types, outlet_domains  # the lists' one reader
+    from orchestration.library.articles.publisher import (  # the lists' one reader
+        curated_source_types,
+        outlet_domains,
+        printed_outlet_name,
+    )
 
     known = set(lx.MEDIA) | set(lx.KNOWN_ORGS) | set(lx.COUNTRIES) | {c for c, _ in lx.MEDIA.values()}
     # the curated spellings of bodies that are not outlets: "Médecins Sans Frontières", "Amnesty International"
@@ -208,7 +211,7 @@ def _listed_outlets() -> dict[str, str]:
     for domain, name in outlet_domains().items():
         if _BODY_DOMAIN.search(domain):
             continue  # a government's or an international body's site: not an outlet
-        form = re.sub(r"\s*\([^)]*\)$", "", name)  # "Daily Mirror (Sri Lanka)" is printed "Daily Mirror"
+        form = printed_outlet_name(name)
         words = [w for w in form.split() if w != "The"]
         if len(words) < 2 or form in known or name in known or not all(w[:1].isupper() for w in words) or len(words[0]) < 2 or \
                 any(w.lower() in lx.ORG_HEAD_WORDS or w.lower() in lx.ROLE_NOUNS or w.lower() in _BODY_WORDS for w in words):
