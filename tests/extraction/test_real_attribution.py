@@ -386,3 +386,17 @@ def test_a_figure_is_never_its_own_claimant(nlp):
     ex = extract(nlp, "However, the official news agency SUNA put the number of victims at 46 citing the "
                       "undersecretary of the health ministry.")
     assert next(f for f in ex.figures if f.value_low == 46).claimant_text == "Sudan News Agency"
+
+
+def test_a_un_mandate_without_a_holder_is_the_office_and_with_one_is_its_holder(nlp):
+    # 272_apure_countervortex, 188_citesoleil_24ssports: "the UN High Commissioner for Refugees announced"
+    ex = extract(nlp, "The Bogotá government and the UN High Commissioner for Refugees announced last month "
+                      "that Colombia would provide legal status.")
+    assert actors_of(ex)["UN High Commissioner for Refugees"][0] == "UNHCR"
+    ex = extract(nlp, "Jeremy Laurence, spokesman for the United Nations High Commissioner for Refugees, "
+                      "laid out those dangers.")
+    assert actors_of(ex)["United Nations High Commissioner for Refugees"][0] == "UNHCR"
+    # a title before its holder's name: the person speaks, not the "UN" of the title
+    ex = extract(nlp, "UN High Commissioner for Human Rights Michelle Bachelet said 20 people died.")
+    assert ex.figures[0].claimant_text == "Michelle Bachelet"
+    assert "UN High Commissioner for Human Rights" not in actors_of(ex)

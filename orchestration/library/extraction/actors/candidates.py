@@ -272,6 +272,29 @@ def _un_body_named_before(toks, i: int) -> str | None:
     return None
 
 
+def _titled_mandate(toks, k: int, described: str) -> tuple[str, int] | None:
+    """ "UN High Commissioner for Refugees" (head token ``k``, "commissioner"): the UN body the
+    mandate names and the last token of the mandate, when no name follows: "UN High Commissioner
+    for Human Rights Volker Türk" titles a person, and the role finders read it so."""
+    if toks[k].lower_ != "commissioner" or k + 1 >= len(toks) or toks[k + 1].lower_ != "for":
+        return None
+    found, words = None, []
+    for j in range(k + 2, min(k + 5, len(toks))):
+        if not toks[j].is_alpha:
+            break
+        words.append(toks[j].lower_)
+        body = lx.UN_DESCRIBED.get(f"{described} commissioner for {' '.join(words)}")
+        if body:
+            found = (body, j)
+    if found is None:
+        return None
+    after = toks[found[1] + 1] if found[1] + 1 < len(toks) else None
+    if after is not None and after.is_title and (
+            after.ent_type_ == "PERSON" or after.pos_ == "PROPN" and after.ent_type_ not in ("DATE", "GPE", "ORG", "NORP")):
+        return None
+    return found
+
+
 def _described_un_body_candidates(doc) -> list[_Cand]:
     """ "the UN refugee agency", "the U.N.'s human rights office": the body the description names
     (lexicon.UN_DESCRIBED), as one mention from "UN" to the head noun; a bare "the UN agency" is
@@ -290,7 +313,11 @@ def _described_un_body_candidates(doc) -> list[_Cand]:
             if w.lower_ in lx.UN_BODY_HEADS:
                 described = " ".join(x for x in words if x not in ("'s", "’s", "'", "’", "-", "the", "'s"))
                 described = described.replace("'s", "").strip()
-                body = lx.UN_DESCRIBED.get(described) if described else _un_body_named_before(toks, start)
+                titled = _titled_mandate(toks, k, described)
+                if titled is not None:  # "the UN High Commissioner for Refugees": the office, not its head
+                    body, k = titled
+                else:
+                    body = lx.UN_DESCRIBED.get(described) if described else _un_body_named_before(toks, start)
                 if body:
                     canonical, atype = lx.KNOWN_ORGS.get(body, (body, "organization"))
                     out.append(_Cand(start, k + 1, "gaz", gaz=("org", canonical, atype)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 
+from orchestration.library.extraction import lexicon as lx
 from orchestration.library.extraction.attribution.noun_phrases import _document_author, _np_source, _strip_the
 from orchestration.library.extraction.attribution.sources import _Memory, _Source
 from orchestration.library.extraction.attribution.vocabulary import (
@@ -18,6 +19,9 @@ from orchestration.library.extraction.attribution.vocabulary import (
     PRONOUNS_PERSON,
     RELATIVE_PRONOUNS,
 )
+
+# what a title's apposition names when it is not the title's holder ("the Minister, Damascus, ...")
+_NOT_HOLDERS = frozenset({"GPE", "LOC", "DATE", "TIME", "NORP", "FAC", "CARDINAL"})
 
 
 def _resolve_subject(subj, role, cue, sent_no, ents, memory: _Memory) -> _Source | None:
@@ -39,6 +43,10 @@ def _resolve_subject(subj, role, cue, sent_no, ents, memory: _Memory) -> _Source
         return None
     if low in IGNORED_PRONOUNS or subj.pos_ == "PRON":
         return None
+    if subj.pos_ == "PROPN" and low in lx.ROLE_NOUNS:  # "UN High Commissioner for Human Rights Michelle Bachelet said"
+        for child in subj.children:
+            if child.dep_ == "appos" and child.i > subj.i and child.is_title and child.ent_type_ not in _NOT_HOLDERS:
+                return _np_source(child, role, cue, ents)
     if subj.pos_ == "NOUN":
         for child in subj.children:  # "Kremlin spokesperson, Maria Zakharova, said"
             if child.dep_ == "appos" and (child.ent_type_ in ("PERSON", "ORG") or child.pos_ == "PROPN"):
