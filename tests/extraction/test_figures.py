@@ -180,6 +180,23 @@ def test_parts_given_in_the_next_sentence_take_the_count_they_divide(nlp):
     assert men.parent_figure_id == whole.figure_id == women.parent_figure_id
 
 
+def test_a_breakdown_of_the_victims_takes_the_count_it_divides(nlp):
+    # 118_bijapur_indianexpress, 283_gara_kurdpress: who the dead were, not a new count
+    figures = run(nlp, "Of the five killed, two are from the District Reserve Guard and one jawan is from the CoBRA.")
+    five, two, one = fig(figures, "five"), fig(figures, "two"), fig(figures, "one")
+    assert (two.count_type, one.count_type) == ("killed", "killed")
+    assert two.parent_figure_id == five.figure_id == one.parent_figure_id
+    figures = run(nlp, "Thirteen people were killed in the cave, the governor said. "
+                       "Two of the victims were registered as civilians.")
+    assert fig(figures, "Two").count_type == "killed"
+    figures = run(nlp, "The ministry published the names of 10 people killed at Gara. "
+                       "They included eight military personnel and two policemen.")
+    assert [fig(figures, s).count_type for s in ("eight", "two")] == ["killed", "killed"]
+    # an opening phrase with no count of people divides nothing
+    figures = run(nlp, "Of the three villages, two were burned.")
+    assert fig(figures, "two").parent_figure_id is None
+
+
 def test_parts_in_brackets_take_the_count_they_divide(nlp):
     figures = run(nlp, "The attack killed 513 children (323 boys and 190 girls), the agency said.")
     assert fig(figures, "323").count_type == "killed" and fig(figures, "323").parent_figure_id == fig(figures, "513").figure_id

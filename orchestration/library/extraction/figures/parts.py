@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from orchestration.library.extraction.figures.number_expressions import _Group
 from orchestration.library.extraction.figures.subjects import _subject
-from orchestration.library.extraction.figures.vocabulary import BACK_REFERENCES, PART_MARKERS, PERSON_EVENT_TYPES
+from orchestration.library.extraction.figures.vocabulary import (
+    BACK_GROUP_NOUNS,
+    BACK_REFERENCES,
+    PART_MARKERS,
+    PERSON_EVENT_TYPES,
+)
 
 
 def _part_marker(doc, sent, g: _Group) -> int | None:
@@ -27,9 +32,30 @@ def _part_marker(doc, sent, g: _Group) -> int | None:
     return None
 
 
+def _opening_whole(doc, sent, sent_figures) -> tuple[object, int] | None:
+    """ "Of the five killed, two are from the DRG; two ...": the figure of an opening "of the"/"among
+    the" phrase and where the phrase ends; the figures after it count its parts."""
+    if sent.end - sent.start < 4 or doc[sent.start].lower_ not in ("of", "among") \
+            or doc[sent.start + 1].lower_ != "the":
+        return None
+    comma = next((t.i for t in doc[sent.start:min(sent.end, sent.start + 10)] if t.text == ","), None)
+    if comma is None:
+        return None
+    inside = [fig for fig, g, _ in sent_figures if sent.start < g.start and g.end <= comma]
+    return (inside[0], doc[comma].idx) if len(inside) == 1 else None
+
+
 def _link_parts(doc, sent, sent_figures) -> None:
     """Set parent_figure_id of figures that are parts of an earlier figure in the sentence."""
+    whole = _opening_whole(doc, sent, sent_figures)
     for idx, (fig, g, _) in enumerate(sent_figures):
+        if whole is not None and fig.start_char > whole[1] and fig.parent_figure_id is None \
+                and fig.value_low <= whole[0].value_high and whole[0].count_type in PERSON_EVENT_TYPES:
+            fig.parent_figure_id = whole[0].figure_id
+            if fig.count_type == "other":
+                fig.count_type = whole[0].count_type
+                fig.subject = _subject(fig.unit, fig.count_type, None)
+            continue
         marker = _part_marker(doc, sent, g)
         if marker is None:
             continue
@@ -61,8 +87,12 @@ def _refers_back(doc, sent, g: _Group) -> bool:
     for child in anchor.children:
         if child.dep_ == "prep" and child.lower_ == "of" and any(o.lower_ in BACK_REFERENCES for o in child.children):
             return True
+    if [t.lower_ for t in doc[g.end:g.end + 3]][:2] == ["of", "the"] and g.end + 2 < len(doc) \
+            and doc[g.end + 2].lower_ in BACK_GROUP_NOUNS:
+        return True  # "Two of the victims were registered as civilians"
     opening = [t.lower_ for t in doc[sent.start:min(sent.start + 3, g.start)]]
-    return opening[:2] in (["among", "them"], ["of", "them"], ["of", "these"], ["among", "those"])
+    return opening[:2] in (["among", "them"], ["of", "them"], ["of", "these"], ["among", "those"],
+                           ["they", "included"], ["they", "include"])
 
 
 def link_to_previous_sentence(doc, sent, sent_figures, previous: list) -> None:

@@ -137,6 +137,9 @@ PART_MARKERS = {("including",), ("includes",), ("among", "them"), ("among", "who
                 ("among", "these"), ("(",)}  # "513 children (323 boys and 190 girls)"
 #: "N of them", "Among them, N": a part of the count the sentence before gave
 BACK_REFERENCES = {"them", "those", "whom", "these"}
+#: "Two of the victims were civilians": a part of the count of people the sentence before gave
+BACK_GROUP_NOUNS = {"victims", "dead", "deceased", "killed", "casualties", "injured", "wounded", "fatalities",
+                    "bodies", "hostages", "detainees", "people", "persons", "missing", "displaced"}
 PERSON_EVENT_TYPES = {"killed", "wounded", "displaced", "sheltered", "detained", "missing",
                       "returned"}
 PLACE_LABELS = lx.PLACE_LABELS
