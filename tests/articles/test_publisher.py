@@ -3,7 +3,12 @@ from __future__ import annotations
 
 import pytest
 
-from orchestration.library.articles.publisher import publisher_from_marker, publisher_from_title, publisher_from_url
+from orchestration.library.articles.publisher import (
+    publisher_from_marker,
+    publisher_from_title,
+    publisher_from_url,
+    readable_outlet,
+)
 from orchestration.library.articles.reader import read_article
 
 
@@ -44,6 +49,26 @@ from orchestration.library.articles.reader import read_article
 ])
 def test_publisher_from_url(url, text, want):
     assert publisher_from_url(url, text) == want
+
+
+@pytest.mark.parametrize("label, want", [
+    # the article of another language's name, a country's code after the name, an outlet word before
+    # an unknown one, a number beside a word; "al" never splits a word in the middle
+    ("lagaceta", "La Gaceta"),
+    ("elmundo", "El Mundo"),
+    ("dailytrustng", "Daily Trust"),
+    ("radiookapi", "Radio Okapi"),
+    ("somalia24", "Somalia 24"),
+    ("20minutes", "20 Minutes"),
+    ("imphalfreepress", "Imphal Free Press"),
+    # ... but not an English word after "La", an elided article or a pair of consonants no word
+    # opens with; letters beside a number that read as no word keep the address
+    ("latimes", "LA Times"),
+    ("lemkininstitute", "Lemkininstitute"),
+    ("24ssports", "24ssports.com"),
+])
+def test_an_unlisted_domain_is_read_as_the_outlet_spells_its_name(label, want):
+    assert readable_outlet(label, f"{label}.com") == want
 
 
 def test_publisher_from_title_suffix_and_dateline_marker():

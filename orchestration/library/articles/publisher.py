@@ -207,8 +207,9 @@ def split_by_frequency(label: str) -> list[str] | None:
         for start in range(max(0, end - 30), end):
             if start not in best:
                 continue
-            c = piece_cost(label[start:end])
-            if c is None:
+            piece = label[start:end]
+            c = piece_cost(piece)
+            if c is None or not _minor_fits(piece, best[start][1], cost):
                 continue
             total = best[start][0] + c
             if end not in best or total < best[end][0]:
@@ -217,28 +218,75 @@ def split_by_frequency(label: str) -> list[str] | None:
     return found[1] if found is not None and len(found[1]) >= 2 else None
 
 
+def _minor_fits(piece: str, before: list[str], cost: dict[str, float]) -> bool:
+    """ "al" opens a name ("Al Mayadeen"), never its middle ("Imph al"); "on", "of", "the" follow a
+    word, not a rare fragment ("Clari on India" is "Clarion India")."""
+    if piece not in _MINOR:
+        return True
+    if not before:
+        return piece in ("al", "the")
+    if piece == "al":
+        return False
+    last = before[-1]
+    return last in _NAME_WORDS or cost.get(last, MAX_WORD_COST) <= MAX_SHORT_WORD_COST
+
+
+# Articles that open Romance and Arabic outlet names, joined in the address ("lastampa", "elnacional").
+_LEADING_ARTICLES = ("al", "el", "la", "le", "il", "les", "los", "las")
+# Words that open an outlet's name before a word no list knows ("radiodalsan", "studioyafa", "thekashmirwalla").
+_LEADING_OUTLET_WORDS = ("the", "radio", "studio", "tele", "journal")
+# two consonants no word opens with ("lemkininstitute" is not "Le Mkininstitute"); "st", "sp" ... may
+_CLUSTER = re.compile(r"^[^aeiouys][^aeiouyrlhw]")
+_NUMBERED = re.compile(r"(?P<letters>[a-z]{3,})(?P<number>\d{1,4})|(?P<number2>\d{1,4})(?P<letters2>[a-z]{3,})")
+
+
 def readable_outlet(label: str, host: str = "", text: str = "") -> str:
     """A name for an outlet no list knows: as the page prints it, else the domain label split
     into words the page or common outlet names use ("pledgetimes" -> "Pledge Times"), then into
-    frequent English words, else the domain itself ("bdnews24.com"), which is how such outlets
-    are usually named."""
+    frequent English words; a word beside a number apart ("kurdistan24" -> "Kurdistan 24"); a
+    country's code after the name dropped ("premiumtimesng"); a leading article ("lastampa" -> "La
+    Stampa") or outlet word ("radiodalsan" -> "Radio Dalsan") parted from an unknown word; else the
+    domain itself ("bdnews24.com"), which is how such outlets are usually named. The address's own
+    spelling stays one of the source's names (int_source_names), however the words were parted."""
     named = printed_name(label, text)
     if named:
         return named
     if "-" in label.strip("-"):  # "news-front", "al-monitor": the hyphen already parts the words
         return _hyphenated_name(label, text)
+    numbered = _NUMBERED.fullmatch(label)
+    letters = numbered and (numbered["letters"] or numbered["letters2"])
+    if letters and (_is_word(letters) or letters in _NAME_WORDS or split_by_frequency(letters)):
+        # "kurdistan24" -> "Kurdistan 24", "20minutes" -> "20 Minutes"; the address stays an alias.
+        # Letters that read as no word keep the address: "bdnews24.com", "24ssports.com"
+        letters = readable_outlet(letters, "", text) if split_by_frequency(letters) else letters.capitalize()
+        return f"{letters} {numbered['number']}" if numbered["letters"] else f"{numbered['number2']} {letters}"
     words = split_by_frequency(label) if label.isalpha() else None
     if not words:
         vocabulary = _NAME_WORDS | _place_words() | {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2}
         words = _split_words(label, vocabulary)
-    if not words and label[:2] in ("al", "el") and len(label) >= 6 and not _is_word(label):
-        # "almayadeen" -> "Al Mayadeen": the Arabic article joined to the name, as Arabic outlets write it
-        rest = readable_outlet(label[2:], "", text)
-        return f"{label[:2].capitalize()} {rest.capitalize() if rest.isupper() else rest}"  # "El Pais", not "El PAIS"
+    if not words and label.isalpha() and not _is_word(label):
+        base = split_by_frequency(label[:-2]) if label[-2:].upper() in lx.COUNTRY_CODES else None
+        if base and any(w in _NAME_WORDS and w not in _MINOR for w in base):
+            # "premiumtimesng" -> "Premium Times", "dailytrustng" -> "Daily Trust": the country's code after the name
+            return readable_outlet(label[:-2], "", text)
+        for article in sorted(_LEADING_ARTICLES, key=len):
+            rest = label[len(article):]
+            if label.startswith(article) and len(rest) >= 4 and _word_costs().get(rest, 99.0) > MAX_SHORT_WORD_COST \
+                    and not (article in ("le", "la") and rest[0] in "aeiou") and not _CLUSTER.match(rest):
+                # not "latimes" (an English word after it), "lexpress" (an elided article), "lemkin" ("mk")
+                # "almayadeen" -> "Al Mayadeen", "lastampa" -> "La Stampa": the article joined to the name,
+                # then one word unless outlet words end it ("alarabiya", "elnacional", not "Van Guardia")
+                pieces = split_by_frequency(rest) or [rest]
+                rest = " ".join(p.capitalize() for p in pieces) if pieces[-1] in _NAME_WORDS else rest.capitalize()
+                return f"{article.capitalize()} {rest}"
+        for word in _LEADING_OUTLET_WORDS:
+            if label.startswith(word) and len(label) - len(word) >= 4:
+                rest = readable_outlet(label[len(word):], "", text)  # "radiodalsan" -> "Radio Dalsan"
+                return f"{word.capitalize()} {rest.capitalize() if rest.isupper() else rest}"
     if not words:  # "pledgetimes", "lprnoticias", "bizwatchnigeria": an unknown leading word before outlet words
         for cut in range(2, len(label) - 2):
             rest = _split_words(label[cut:], _NAME_WORDS | _place_words())
-            if rest:
+            if rest and rest[0] not in _MINOR:  # "imphal" + "free press", not "imph" + "al free press"
                 words = [label[:cut]] + rest
                 break
     if words and len(words) > 1:
