@@ -5,6 +5,7 @@ part. A change meant to move them records them anew (`scripts/evaluate_warehouse
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -70,3 +71,17 @@ def test_the_committed_claimant_weights_are_what_training_gives():
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout[-500:] + done.stderr[-500:]
     assert "the same weights" in done.stdout
+
+
+# scripts/evaluate_outlet_names.py at a52fb87: half A 487/647, half B 397/574 of the curated list's
+# names read from their addresses alone; a rule that reads fewer makes unlisted outlets' names worse
+OUTLET_NAMES_READ = {"A": 487, "B": 397}
+
+
+def test_outlet_names_read_from_addresses_do_not_get_worse():
+    done = subprocess.run([sys.executable, "scripts/evaluate_outlet_names.py"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-500:]
+    read = {m[0]: int(m[1]) for m in re.findall(r"half (\w): (\d+)/", done.stdout)}
+    assert read.keys() == OUTLET_NAMES_READ.keys()
+    assert all(read[half] >= OUTLET_NAMES_READ[half] for half in read), done.stdout
