@@ -45,6 +45,9 @@ from orchestration.library.articles.reader import read_article
     ("https://www.lprnoticias.com/x", "", "LPR Noticias"),
     ("https://www.zimwatchnigeria.com/x", "", "Zimwatch Nigeria"),
     ("https://www.alliance.org/x", "", "Alliance"),
+    # the outlet's label before a country's second level ("or.jp", "gob.ve")
+    ("https://www.tbs.or.jp/x", "", "TBS"),
+    ("https://www.radiomundial.gob.ve/x", "", "Radio Mundial"),
     ("not a url", "", None),
 ])
 def test_publisher_from_url(url, text, want):
@@ -61,10 +64,14 @@ def test_publisher_from_url(url, text, want):
     ("somalia24", "Somalia 24"),
     ("20minutes", "20 Minutes"),
     ("imphalfreepress", "Imphal Free Press"),
+    # the words outlets of other languages are named with
+    ("journaldumali", "Journal du Mali"),
+    ("noticiascaracol", "Noticias Caracol"),
+    ("lowyinstitute", "Lowy Institute"),
     # ... but not an English word after "La", an elided article or a pair of consonants no word
     # opens with; letters beside a number that read as no word keep the address
     ("latimes", "LA Times"),
-    ("lemkininstitute", "Lemkininstitute"),
+    ("lemkinov", "Lemkinov"),
     ("24ssports", "24ssports.com"),
 ])
 def test_an_unlisted_domain_is_read_as_the_outlet_spells_its_name(label, want):

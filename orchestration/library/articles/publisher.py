@@ -40,7 +40,7 @@ VOCABULARY_FILES = (DOMAINS_CSV, SOURCE_ALIASES_CSV)
 # Sub-domains that say nothing about the outlet.
 _HOST_PREFIXES = ("www.", "www2.", "m.", "amp.", "mobile.", "edition.", "english.", "en.", "today.")
 # Second-level labels of country domains: the outlet is the label before them (dawn.com.pk).
-_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "news", "go"})
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "news", "go", "or", "ne", "gob", "edu"})
 # Words outlet names are made of, for splitting a domain no page text spells out.
 _NAME_WORDS = frozenset("""
     independent international broadcasting television guardian telegraph observer chronicle
@@ -52,6 +52,10 @@ _NAME_WORDS = frozenset("""
     city capital state central first front line week weekend sunday saturday on of al
     republic democracy democrat citizen public community union open truth straits reporter reporters
     chronicles globe magazine english group noticias diario prensa digital
+    institute revista gazeta jornal folha tribuna voz mundo hoy dia semana cronica heraldo expreso
+    observador nacional universal comercio tiempo presse hebdo matin soir nouvelles actu afrika afrique
+    haber haberler gazete yeni akhbar khabar habari radyo next plaza verdad publica abierta
+    de du el la des del
 """.split())
 _TITLE_SUFFIX = re.compile(r"\s(?:\||-|–|—|::)\s(?P<pub>[^|–—:]{2,50}?)\s*$")
 _MARKER_SLASH = re.compile(r"/(?P<pub>[A-Z][A-Za-z-]{1,15}(?: [A-Z][A-Za-z-]+){0,2})/")
@@ -178,7 +182,7 @@ def _split_words(label: str, vocabulary: frozenset[str]) -> list[str] | None:
     return best.get(len(label))
 
 
-_MINOR = frozenset({"on", "of", "the", "al"})
+_MINOR = frozenset({"on", "of", "the", "al", "de", "du", "el", "la", "des", "del"})
 
 
 # Splitting a domain label into words by their frequency in English text (wordninja's model, whose
@@ -234,7 +238,7 @@ def _minor_fits(piece: str, before: list[str], cost: dict[str, float]) -> bool:
 # Articles that open Romance and Arabic outlet names, joined in the address ("lastampa", "elnacional").
 _LEADING_ARTICLES = ("al", "el", "la", "le", "il", "les", "los", "las")
 # Words that open an outlet's name before a word no list knows ("radiodalsan", "studioyafa", "thekashmirwalla").
-_LEADING_OUTLET_WORDS = ("the", "radio", "studio", "tele", "journal")
+_LEADING_OUTLET_WORDS = frozenset({"the", "radio", "studio", "tele", "journal"})
 # two consonants no word opens with ("lemkininstitute" is not "Le Mkininstitute"); "st", "sp" ... may
 _CLUSTER = re.compile(r"^[^aeiouys][^aeiouyrlhw]")
 _NUMBERED = re.compile(r"(?P<letters>[a-z]{3,})(?P<number>\d{1,4})|(?P<number2>\d{1,4})(?P<letters2>[a-z]{3,})")
@@ -279,7 +283,7 @@ def readable_outlet(label: str, host: str = "", text: str = "") -> str:
                 pieces = split_by_frequency(rest) or [rest]
                 rest = " ".join(p.capitalize() for p in pieces) if pieces[-1] in _NAME_WORDS else rest.capitalize()
                 return f"{article.capitalize()} {rest}"
-        for word in _LEADING_OUTLET_WORDS:
+        for word in sorted(_LEADING_OUTLET_WORDS | {w for w in _NAME_WORDS if len(w) >= 5}, key=len, reverse=True):
             if label.startswith(word) and len(label) - len(word) >= 4:
                 rest = readable_outlet(label[len(word):], "", text)  # "radiodalsan" -> "Radio Dalsan"
                 return f"{word.capitalize()} {rest.capitalize() if rest.isupper() else rest}"
