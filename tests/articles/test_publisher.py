@@ -68,6 +68,9 @@ def test_publisher_from_url(url, text, want):
     ("journaldumali", "Journal du Mali"),
     ("noticiascaracol", "Noticias Caracol"),
     ("lowyinstitute", "Lowy Institute"),
+    # short outlet words an address ends in
+    ("hopefm", "Hope FM"),
+    ("africaintl", "Africa International"),
     # ... but not an English word after "La", an elided article or a pair of consonants no word
     # opens with; letters beside a number that read as no word keep the address
     ("latimes", "LA Times"),

@@ -235,6 +235,8 @@ def _minor_fits(piece: str, before: list[str], cost: dict[str, float]) -> bool:
     return last in _NAME_WORDS or cost.get(last, MAX_WORD_COST) <= MAX_SHORT_WORD_COST
 
 
+# Short outlet words an address ends in, as the name spells them: "starrfm", "iranintl", "kiss100fm"
+_OUTLET_SUFFIXES = {"fm": "FM", "tv": "TV", "intl": "International"}
 # Articles that open Romance and Arabic outlet names, joined in the address ("lastampa", "elnacional").
 _LEADING_ARTICLES = ("al", "el", "la", "le", "il", "les", "los", "las")
 # Words that open an outlet's name before a word no list knows ("radiodalsan", "studioyafa", "thekashmirwalla").
@@ -270,9 +272,15 @@ def readable_outlet(label: str, host: str = "", text: str = "") -> str:
         words = _split_words(label, vocabulary)
     if not words and label.isalpha() and not _is_word(label):
         base = split_by_frequency(label[:-2]) if label[-2:].upper() in lx.COUNTRY_CODES else None
+        for suffix, word in _OUTLET_SUFFIXES.items():
+            stem = label[:-len(suffix)]
+            if label.endswith(suffix) and len(stem) >= 3:  # "starrfm" -> "Starr FM", "iranintl" -> "Iran International"
+                named = stem.capitalize() if _is_word(stem) or stem in _place_words() else readable_outlet(stem, "", text)
+                return f"{named} {word}"
         if base and any(w in _NAME_WORDS and w not in _MINOR for w in base):
             # "premiumtimesng" -> "Premium Times", "dailytrustng" -> "Daily Trust": the country's code after the name
             return readable_outlet(label[:-2], "", text)
+
         for article in sorted(_LEADING_ARTICLES, key=len):
             rest = label[len(article):]
             if label.startswith(article) and len(rest) >= 4 and _word_costs().get(rest, 99.0) > MAX_SHORT_WORD_COST \
