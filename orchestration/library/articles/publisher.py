@@ -239,8 +239,10 @@ def _minor_fits(piece: str, before: list[str], cost: dict[str, float]) -> bool:
 _OUTLET_SUFFIXES = {"fm": "FM", "tv": "TV", "intl": "International"}
 # Articles that open Romance and Arabic outlet names, joined in the address ("lastampa", "elnacional").
 _LEADING_ARTICLES = ("al", "el", "la", "le", "il", "les", "los", "las")
-# Words that open an outlet's name before a word no list knows ("radiodalsan", "studioyafa", "thekashmirwalla").
-_LEADING_OUTLET_WORDS = frozenset({"the", "radio", "studio", "tele", "journal"})
+# Words that open an outlet's name before a word no list knows ("radiodalsan", "studioyafa", "noticiascaracol"),
+# longest first.
+_LEADING_WORDS = tuple(sorted({"the", "radio", "studio", "tele", "journal"} | {w for w in _NAME_WORDS if len(w) >= 5},
+                              key=len, reverse=True))
 # two consonants no word opens with ("lemkininstitute" is not "Le Mkininstitute"); "st", "sp" ... may
 _CLUSTER = re.compile(r"^[^aeiouys][^aeiouyrlhw]")
 _NUMBERED = re.compile(r"(?P<letters>[a-z]{3,})(?P<number>\d{1,4})|(?P<number2>\d{1,4})(?P<letters2>[a-z]{3,})")
@@ -259,42 +261,17 @@ def readable_outlet(label: str, host: str = "", text: str = "") -> str:
         return named
     if "-" in label.strip("-"):  # "news-front", "al-monitor": the hyphen already parts the words
         return _hyphenated_name(label, text)
-    numbered = _NUMBERED.fullmatch(label)
-    letters = numbered and (numbered["letters"] or numbered["letters2"])
-    if letters and (_is_word(letters) or letters in _NAME_WORDS or split_by_frequency(letters)):
-        # "kurdistan24" -> "Kurdistan 24", "20minutes" -> "20 Minutes"; the address stays an alias.
-        # Letters that read as no word keep the address: "bdnews24.com", "24ssports.com"
-        letters = readable_outlet(letters, "", text) if split_by_frequency(letters) else letters.capitalize()
-        return f"{letters} {numbered['number']}" if numbered["letters"] else f"{numbered['number2']} {letters}"
+    numbered = _numbered_name(label, text)
+    if numbered:
+        return numbered
     words = split_by_frequency(label) if label.isalpha() else None
     if not words:
         vocabulary = _NAME_WORDS | _place_words() | {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2}
         words = _split_words(label, vocabulary)
     if not words and label.isalpha() and not _is_word(label):
-        base = split_by_frequency(label[:-2]) if label[-2:].upper() in lx.COUNTRY_CODES else None
-        for suffix, word in _OUTLET_SUFFIXES.items():
-            stem = label[:-len(suffix)]
-            if label.endswith(suffix) and len(stem) >= 3:  # "starrfm" -> "Starr FM", "iranintl" -> "Iran International"
-                named = stem.capitalize() if _is_word(stem) or stem in _place_words() else readable_outlet(stem, "", text)
-                return f"{named} {word}"
-        if base and any(w in _NAME_WORDS and w not in _MINOR for w in base):
-            # "premiumtimesng" -> "Premium Times", "dailytrustng" -> "Daily Trust": the country's code after the name
-            return readable_outlet(label[:-2], "", text)
-
-        for article in sorted(_LEADING_ARTICLES, key=len):
-            rest = label[len(article):]
-            if label.startswith(article) and len(rest) >= 4 and _word_costs().get(rest, 99.0) > MAX_SHORT_WORD_COST \
-                    and not (article in ("le", "la") and rest[0] in "aeiou") and not _CLUSTER.match(rest):
-                # not "latimes" (an English word after it), "lexpress" (an elided article), "lemkin" ("mk")
-                # "almayadeen" -> "Al Mayadeen", "lastampa" -> "La Stampa": the article joined to the name,
-                # then one word unless outlet words end it ("alarabiya", "elnacional", not "Van Guardia")
-                pieces = split_by_frequency(rest) or [rest]
-                rest = " ".join(p.capitalize() for p in pieces) if pieces[-1] in _NAME_WORDS else rest.capitalize()
-                return f"{article.capitalize()} {rest}"
-        for word in sorted(_LEADING_OUTLET_WORDS | {w for w in _NAME_WORDS if len(w) >= 5}, key=len, reverse=True):
-            if label.startswith(word) and len(label) - len(word) >= 4:
-                rest = readable_outlet(label[len(word):], "", text)  # "radiodalsan" -> "Radio Dalsan"
-                return f"{word.capitalize()} {rest.capitalize() if rest.isupper() else rest}"
+        joined = _joined_name(label, text)
+        if joined:
+            return joined
     if not words:  # "pledgetimes", "lprnoticias", "bizwatchnigeria": an unknown leading word before outlet words
         for cut in range(2, len(label) - 2):
             rest = _split_words(label[cut:], _NAME_WORDS | _place_words())
@@ -308,6 +285,46 @@ def readable_outlet(label: str, host: str = "", text: str = "") -> str:
     if not label.isalpha():  # "bdnews24.com": such outlets go by their address
         return host or label
     return label.capitalize()
+
+
+def _numbered_name(label: str, text: str) -> str | None:
+    """ "kurdistan24" -> "Kurdistan 24", "20minutes" -> "20 Minutes" (the address stays an alias);
+    None when the letters read as no word ("bdnews24", "24ssports": the address is the name)."""
+    numbered = _NUMBERED.fullmatch(label)
+    letters = numbered and (numbered["letters"] or numbered["letters2"])
+    if not letters or not (_is_word(letters) or letters in _NAME_WORDS or split_by_frequency(letters)):
+        return None
+    letters = readable_outlet(letters, "", text) if split_by_frequency(letters) else letters.capitalize()
+    return f"{letters} {numbered['number']}" if numbered["letters"] else f"{numbered['number2']} {letters}"
+
+
+def _joined_name(label: str, text: str) -> str | None:
+    """A label no split into words reads, read by how outlets join their names: a short outlet
+    word at its end ("starrfm" -> "Starr FM"), a country's code after the name ("premiumtimesng"
+    -> "Premium Times"), an article ("lastampa" -> "La Stampa") or an outlet word ("radiodalsan"
+    -> "Radio Dalsan") before an unknown word; None when none of these fits."""
+    for suffix, word in _OUTLET_SUFFIXES.items():
+        stem = label[:-len(suffix)]
+        if label.endswith(suffix) and len(stem) >= 3:  # "iranintl" -> "Iran International"
+            named = stem.capitalize() if _is_word(stem) or stem in _place_words() else readable_outlet(stem, "", text)
+            return f"{named} {word}"
+    base = split_by_frequency(label[:-2]) if label[-2:].upper() in lx.COUNTRY_CODES else None
+    if base and any(w in _NAME_WORDS and w not in _MINOR for w in base):  # "dailytrustng" -> "Daily Trust"
+        return readable_outlet(label[:-2], "", text)
+    for article in sorted(_LEADING_ARTICLES, key=len):
+        rest = label[len(article):]
+        if label.startswith(article) and len(rest) >= 4 and _word_costs().get(rest, 99.0) > MAX_SHORT_WORD_COST \
+                and not (article in ("le", "la") and rest[0] in "aeiou") and not _CLUSTER.match(rest):
+            # not "latimes" (an English word after it), "lexpress" (an elided article), "lemkin" ("mk");
+            # the rest one word unless outlet words end it ("elnacional", not "Van Guardia")
+            pieces = split_by_frequency(rest) or [rest]
+            rest = " ".join(p.capitalize() for p in pieces) if pieces[-1] in _NAME_WORDS else rest.capitalize()
+            return f"{article.capitalize()} {rest}"
+    for word in _LEADING_WORDS:
+        if label.startswith(word) and len(label) - len(word) >= 4:
+            rest = readable_outlet(label[len(word):], "", text)
+            return f"{word.capitalize()} {rest.capitalize() if rest.isupper() else rest}"
+    return None
 
 
 def _initials_or_word(word: str, position: int) -> str:
