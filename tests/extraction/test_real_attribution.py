@@ -400,3 +400,14 @@ def test_a_un_mandate_without_a_holder_is_the_office_and_with_one_is_its_holder(
     ex = extract(nlp, "UN High Commissioner for Human Rights Michelle Bachelet said 20 people died.")
     assert ex.figures[0].claimant_text == "Michelle Bachelet"
     assert "UN High Commissioner for Human Rights" not in actors_of(ex)
+
+
+def test_an_outlet_carrying_another_s_claim_is_its_outlet_never_its_claimant(nlp):
+    # wire copy: the agency reports what a body said; the model must not pick the agency over it
+    ex = extract(nlp, "The health ministry said 30 people were killed, AFP reported.")
+    assert (ex.figures[0].claimant_text, ex.figures[0].outlet_text) == ("health ministry", "AFP")
+    ex = extract(nlp, "The Associated Press quoted the Palestinian Health Ministry as saying that 40 people died.")
+    assert (ex.figures[0].claimant_text, ex.figures[0].outlet_text) == ("Palestinian Health Ministry", "Associated Press")
+    # an agency reporting on its own stays the claimant
+    ex = extract(nlp, "AFP reported that 12 people were killed in the blast.")
+    assert ex.figures[0].claimant_text in ("AFP", "Agence France-Presse")

@@ -7,7 +7,8 @@ weights learned from annotated pages decide instead of more rules:
 
 * **candidates**: every actor named in the figure's sentence or the ``WINDOW`` sentences before
   it (its mention nearest the figure), the rules' own choice when it names no actor, and "no
-  claimant" (the outlet's own voice);
+  claimant" (the outlet's own voice); never the outlet the rules found carrying another's claim in
+  the figure's sentence ("the ministry said ..., AFP reported", "AP quoted the ministry as saying");
 * **features**: what the parse says of the candidate's mention (subject of a reporting verb,
   object of "according to", recipient of "told", agent of "reported by", owner of "X's report"),
   where it sits (same sentence, how many back, same paragraph), its actor type, how often the
@@ -167,6 +168,9 @@ def candidates(fig: FigureMention, mentions: list[EntityMention], ctx: _Context,
         if held is None or abs(m.start_char - fig.start_char) < abs(held.start_char - fig.start_char):
             nearest[m.canonical_name] = m
     carried = previous.claimant_text if previous is not None and fig_sent - previous.sentence_no <= 2 else None
+    # the rules found the figure's outlet carrying another's claim in the figure's own sentence
+    outlet_of_another = fig.outlet_text is not None and rule_name is not None and rule_name != fig.outlet_text \
+        and fig.attribution_cue != "carried_over"
     dominant = top / total_speech if total_speech else 0.0
     local_speech = fig_sent in ctx.speech_sentences
     none = Candidate(NO_CLAIMANT, None, {
@@ -182,6 +186,8 @@ def candidates(fig: FigureMention, mentions: list[EntityMention], ctx: _Context,
     out = [none]
     chosen_by_rules = False
     for name, m in sorted(nearest.items(), key=lambda kv: kv[1].start_char):
+        if outlet_of_another and fig.outlet_text in (name, m.surface_text):
+            continue  # "the ministry said ..., AFP reported", "AP quoted the ministry as saying": AFP only carries it
         back = fig_sent - m.sentence_no
         roles = ctx.roles.get(m.mention_id, set())
         rule = float(rule_mention == m.mention_id or (rule_name is not None and rule_name == name))
