@@ -238,7 +238,7 @@ def _minor_fits(piece: str, before: list[str], cost: dict[str, float]) -> bool:
 # Short outlet words an address ends in, as the name spells them: "starrfm", "iranintl", "kiss100fm"
 _OUTLET_SUFFIXES = {"fm": "FM", "tv": "TV", "intl": "International"}
 # Articles that open Romance and Arabic outlet names, joined in the address ("lastampa", "elnacional").
-_LEADING_ARTICLES = ("al", "el", "la", "le", "il", "les", "los", "las")
+_LEADING_ARTICLES = ("al", "el", "la", "le", "il", "les", "los", "las")  # shortest first
 # Words that open an outlet's name before a word no list knows ("radiodalsan", "studioyafa", "noticiascaracol"),
 # longest first.
 _LEADING_WORDS = tuple(sorted({"the", "radio", "studio", "tele", "journal"} | {w for w in _NAME_WORDS if len(w) >= 5},
@@ -292,9 +292,10 @@ def _numbered_name(label: str, text: str) -> str | None:
     None when the letters read as no word ("bdnews24", "24ssports": the address is the name)."""
     numbered = _NUMBERED.fullmatch(label)
     letters = numbered and (numbered["letters"] or numbered["letters2"])
-    if not letters or not (_is_word(letters) or letters in _NAME_WORDS or split_by_frequency(letters)):
+    words = split_by_frequency(letters) if letters else None
+    if not letters or not (words or _is_word(letters) or letters in _NAME_WORDS):
         return None
-    letters = readable_outlet(letters, "", text) if split_by_frequency(letters) else letters.capitalize()
+    letters = readable_outlet(letters, "", text) if words else letters.capitalize()
     return f"{letters} {numbered['number']}" if numbered["letters"] else f"{numbered['number2']} {letters}"
 
 
@@ -311,7 +312,7 @@ def _joined_name(label: str, text: str) -> str | None:
     base = split_by_frequency(label[:-2]) if label[-2:].upper() in lx.COUNTRY_CODES else None
     if base and any(w in _NAME_WORDS and w not in _MINOR for w in base):  # "dailytrustng" -> "Daily Trust"
         return readable_outlet(label[:-2], "", text)
-    for article in sorted(_LEADING_ARTICLES, key=len):
+    for article in _LEADING_ARTICLES:
         rest = label[len(article):]
         if label.startswith(article) and len(rest) >= 4 and _word_costs().get(rest, 99.0) > MAX_SHORT_WORD_COST \
                 and not (article in ("le", "la") and rest[0] in "aeiou") and not _CLUSTER.match(rest):

@@ -223,16 +223,15 @@ def _publisher(meta: dict, inferred, body: str, page: str = "") -> str | None:
     title = meta.get("saved_title") or meta.get("title", inferred.title)  # a saved title may end with the site's name
     head = f"{title or ''}\n{body[:4000]}\n{body[-1500:]}"
     url = meta.get("url")
-    if is_aggregator(url) or (url and is_hosting(url)):
+    aggregator = is_aggregator(url)
+    if aggregator or (url and is_hosting(url)):
         # the story's own outlet, printed on the page, comes first: a credit line, an outlet the
         # page says first ran it, the issuer of a press release by its contact addresses
         found = credited_outlet(body) or republished_from(page) or credited_on_page(page) or contact_outlet(page)
+        if not found and aggregator:
+            found = inferred.publisher or publisher_from_marker(body)
         if found:
             return found
-        if is_aggregator(url):
-            found = inferred.publisher or publisher_from_marker(body)
-            if found:
-                return found
     elif url and not known_outlet(url):
         found = republished_from(page)  # an unknown site running another outlet's story
         if found:

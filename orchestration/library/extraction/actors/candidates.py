@@ -315,12 +315,13 @@ def _described_un_body_candidates(doc) -> list[_Cand]:
                 described = described.replace("'s", "").strip()
                 titled = _titled_mandate(toks, k, described)
                 if titled is not None:  # "the UN High Commissioner for Refugees": the office, not its head
-                    body, k = titled
+                    body, last = titled
                 else:
                     body = lx.UN_DESCRIBED.get(described) if described else _un_body_named_before(toks, start)
+                    last = k
                 if body:
                     canonical, atype = lx.KNOWN_ORGS.get(body, (body, "organization"))
-                    out.append(_Cand(start, k + 1, "gaz", gaz=("org", canonical, atype)))
+                    out.append(_Cand(start, last + 1, "gaz", gaz=("org", canonical, atype)))
                 break
             if not (w.is_alpha or w.text in ("'s", "’s", "'", "’", "-")) or w.is_sent_start:
                 break
