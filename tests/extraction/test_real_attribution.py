@@ -68,6 +68,35 @@ def test_person_with_an_organisation_title_makes_the_organisation_a_source(nlp):
     assert "Israel Defense Forces" in sources_of(ex)
 
 
+def test_a_titled_person_speaks_for_the_body_whatever_stands_between_title_and_name(nlp):
+    # 053_seytenga_newscutters, 316_mpeketoni_bellenews: an acronym after the body, a rank before the name,
+    # and the surname alone in a later statement
+    ex = extract(nlp, "The spokesman for the United Nations High Commissioner for Refugees (UNHCR), Matthew "
+                      "Saltmarsh, arrived on Friday.\n\n\"More than 1.9 million people have fled,\" said Saltmarsh.")
+    assert "UNHCR" in sources_of(ex)
+    ex = extract(nlp, "Kenyan army spokesman Major Emmanuel Chirchir said the attackers killed 48 people.")
+    assert next(f for f in ex.figures if f.value_low == 48).claimant_text == "Emmanuel Chirchir"
+    assert "Kenya Defence Forces" in sources_of(ex)
+    # a person named near a body but with no title between them speaks for nobody
+    ex = extract(nlp, "The UNHCR (UNHCR) office was closed. Matthew Saltmarsh said 48 people were killed.")
+    assert "UNHCR" not in sources_of(ex)
+
+
+def test_a_bare_army_is_the_army_the_article_names_or_the_one_state_it_is_about(nlp):
+    # 242_inates_defencepoint, 259_rawda_newsfront, 246_karma_thesundaily
+    ex = extract(nlp, "Islamist militants killed 71 soldiers in an attack on a camp in Niger, an army spokesman "
+                      "said, in the deadliest raid against the Nigerien military in living memory.")
+    assert "Nigerien Armed Forces" in sources_of(ex)
+    ex = extract(nlp, "Burkina Faso has suffered attacks since 2015. Gunmen killed 12 people in Burkina Faso's "
+                      "north, the army said. Burkinabe officials said more attacks were feared.")
+    assert next(f for f in ex.figures if f.value_low == 12).claimant_text == "Burkinabe Armed Forces"
+    assert "Burkinabe Armed Forces" in sources_of(ex)
+    # two states, neither the article's one subject: the army stays as printed
+    ex = extract(nlp, "Armenia and Azerbaijan traded fire. Armenia blamed Azerbaijan, and Azerbaijan blamed "
+                      "Armenia. Shelling killed 12 people, the army said.")
+    assert not any("Armed Forces" in s for s in sources_of(ex))
+
+
 def test_dateline_markers_are_sources(nlp):
     # 10_kramatorsk_tass and 31_alahli_hospital_peoplesworld
     tass = extract(nlp, "MOSCOW, April 8. /TASS/. At least 30 people were killed after a Tochka-U missile hit the station.")

@@ -28,6 +28,7 @@ from datetime import date
 
 from orchestration.library.extraction import lexicon as lx
 from orchestration.library.extraction.actors import mention_at
+from orchestration.library.extraction.actors.institutions import forces_of, home_state
 from orchestration.library.extraction.dates import find_absolute_dates, sentence_index
 from orchestration.library.extraction.ids import stable_id
 from orchestration.library.extraction.records import ArticleInput, Citation
@@ -198,11 +199,17 @@ def _statements(body: str, spans, mentions) -> list[_Found]:
             best = mention_at(start, end, mentions)
             if best is not None and best.actor_type == "person":
                 person, best = best, _body_spoken_for(body, best, mentions)  # "IDF spokesperson Daniel Hagari said"
+                if best is None:  # "said Saltmarsh", titled where the article named him in full
+                    best = next((b for m in mentions if m.actor_type == "person" and m is not person
+                                 and m.canonical_name == person.canonical_name
+                                 for b in (_body_spoken_for(body, m, mentions),) if b is not None), None)
                 if best is None:  # "police spokesman Ruwan Gunasekera said"
-                    out += _bare_institution_titling(body, person.start_char, sentence)
-            bare = _BARE_INSTITUTION.match(body[start:end]) if best is None and not attr.claimant_is_person else None
+                    out += _bare_institution_titling(body, person.start_char, sentence, mentions)
+            bare = (_BARE_INSTITUTION.match(body[start:end]) or _BARE_VOICE.match(body[start:end])) \
+                if best is None and not attr.claimant_is_person else None
             if bare is not None:  # "police said", "the army said": a body no name finder made an actor
-                out.append(_bare_found(body, start + bare.start("inst"), start + bare.end("inst"), sentence))
+                out.append(_bare_found(body, start + bare.start("inst"), start + bare.end("inst"), sentence,
+                                       mentions))
             elif best is None and not attr.claimant_is_person and _unlisted_name(body[start:end]):
                 # "Iraq Body Count, a group run by academics ..., said": a name no finder knew
                 out.append(_Found("statement", body[start:end], start, end, "body", cited_text=sentence))
@@ -222,24 +229,45 @@ _BARE_INSTITUTION = re.compile(
     r"^(?:the\s+)?(?P<inst>(?:(?:local|state|federal|national|provincial|district|regional|city|county)\s+)?"
     r"(?:" + _BARE_HEADS + r"))"
     r"(?:\s+(?:in|of|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?$", re.I)
+_VOICES = r"spokes(?:man|woman|person)|officials?|officer|commander|chief|source|sources"
+# "an army spokesman said", "military sources said": the body speaks through someone unnamed
+_BARE_VOICE = re.compile(r"^(?:the\s+|an?\s+)?(?P<inst>" + _BARE_HEADS + r")\s+(?:" + _VOICES + r")$", re.I)
 _TITLED_BY_INSTITUTION = re.compile(
     r"(?:^|[\s(,;:])(?:the\s+|a\s+)?(?P<inst>(?:" + _BARE_HEADS + r"))\s+"
     r"(?:spokes(?:man|woman|person)|chief|officials?|officer|commander|head|director|superintendent|"
     r"inspector|commissioner)\s*,?\s*$", re.I)
 
 
-def _bare_found(body: str, start: int, end: int, sentence: str) -> _Found:
+def _bare_found(body: str, start: int, end: int, sentence: str, mentions=()) -> _Found:
     printed = body[start:end]
     name = printed if printed[:1].isupper() else " ".join(w.capitalize() for w in printed.split())
-    return _Found("statement", printed, start, end, "body", cited_text=sentence, source_name=name)
+    forces = _national_forces(body, start, sentence, mentions) if printed.lower() in lx.MILITARY_HEADS else None
+    return _Found("statement", printed, start, end, "body", cited_text=sentence, source_name=forces or name)
 
 
-def _bare_institution_titling(body: str, person_start: int, sentence: str) -> list[_Found]:
+def _national_forces(body: str, start: int, sentence: str, mentions) -> str | None:
+    """The national forces a bare "army" or "military" is, where the article names one state's
+    forces: "the Nigerien military" in its sentence, else the nearest named before it, else one
+    named after it. An article naming several states' forces says which in the sentence or not at all."""
+    named = [m for m in mentions if m.actor_type == "military_unit" and m.affiliation and m.resolution == "institution"]
+    sent_start = body.rfind(sentence, 0, start + len(sentence)) if sentence else -1
+    here = [m for m in named if sent_start >= 0 and sent_start <= m.start_char < sent_start + len(sentence)]
+    if len({m.canonical_name for m in here}) == 1:
+        return here[0].canonical_name
+    if here or len({m.canonical_name for m in named}) > 1:
+        return None
+    if named:
+        return named[0].canonical_name
+    state = home_state(body)  # "according to the military" in a report on one country
+    return forces_of(state) if state else None
+
+
+def _bare_institution_titling(body: str, person_start: int, sentence: str, mentions=()) -> list[_Found]:
     """The institution in a person's title when it is only a head noun ("police spokesman", "army
     chief"): the person speaks for it."""
     lo = max(0, person_start - 60)
     m = _TITLED_BY_INSTITUTION.search(body, lo, person_start)
-    return [_bare_found(body, m.start("inst"), m.end("inst"), sentence)] if m else []
+    return [_bare_found(body, m.start("inst"), m.end("inst"), sentence, mentions)] if m else []
 
 
 def _unlisted_name(text: str) -> bool:
@@ -262,17 +290,41 @@ def _canonical_names(found: list[_Found], mentions) -> None:
 _TITLE_GAP = re.compile(
     r"^[\s,]*(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,4}(?:for|of|at|from|with)?\s*(?:the\s+)?$")
 _TITLE_BEFORE = re.compile(r"^(?:['’]s)?\s+(?:[a-z-]+\s+){0,3}$")
+# "the spokesman for the UNHCR (UNHCR), Matthew Saltmarsh": a role for the body, then the holder's name
+_ROLE_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|officials?|representative|head|chief|director|"
+                       r"commander|chairman|chairperson|president|secretary)\s+(?:for|of|at)\s+(?:the\s+)?$", re.I)
+_HOLDER_AFTER = re.compile(r"^\s*(?:\([^()]{1,15}\)\s*)?,\s*$")
+_RANKS = lx.TITLE_WORDS | frozenset(w for role in lx.ROLE_NOUNS for w in role.split())
+
+
+def _titled_between(gap: str) -> bool:
+    """Whether the words between a body and a name are the name's title: "'s deputy spokesperson",
+    "army spokesman Major", "Regional Office 11 Director Chief Superintendent"; lower-case words
+    (at most three), numbers, and ranks or roles in either case."""
+    if _TITLE_BEFORE.match(gap):
+        return True
+    words = re.sub(r"^['’]s\b", "", gap).split()
+    if not gap[:1].isspace() and not gap.startswith(("'s", "’s")) or not 0 < len(words) <= 6:
+        return False
+    if not any(w.lower().rstrip(".") in _RANKS for w in words):
+        return False
+    lower = [w for w in words if w.islower() and w.rstrip(".") not in _RANKS]
+    return len(lower) <= 3 and all(w.isdigit() or w.islower() or w.lower().rstrip(".") in _RANKS for w in words)
 
 
 def _body_spoken_for(body: str, person, mentions):
     """The organisation a person speaks for, from the title around the name: "IDF spokesperson
-    Daniel Hagari", "Farhan Haq, deputy spokesman for the UN"."""
+    Daniel Hagari", "Farhan Haq, deputy spokesman for the UN", "the spokesman for the UNHCR,
+    Matthew Saltmarsh"."""
     for m in mentions:
         if m.actor_type not in _SOURCE_ACTOR_TYPES:
             continue
-        if 0 <= person.start_char - m.end_char <= 40 and _TITLE_BEFORE.match(body[m.end_char:person.start_char]):
+        if 0 <= person.start_char - m.end_char <= 40 and _titled_between(body[m.end_char:person.start_char]):
             return m
         if 0 <= m.start_char - person.end_char <= 50 and _TITLE_GAP.match(body[person.end_char:m.start_char]):
+            return m
+        if 0 <= person.start_char - m.end_char <= 20 and _HOLDER_AFTER.match(body[m.end_char:person.start_char]) \
+                and _ROLE_FOR.search(body, max(0, m.start_char - 40), m.start_char):
             return m
     return None
 

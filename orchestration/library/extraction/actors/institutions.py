@@ -2,6 +2,9 @@
 whose canonical name, actor_type and affiliation come from the owner and the head noun."""
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from orchestration.library.extraction import lexicon as lx
 from orchestration.library.extraction.actors.mention_spans import _Cand
 from orchestration.library.extraction.actors.tables import _org_type
@@ -89,3 +92,27 @@ def _institution_candidates(doc) -> list[_Cand]:
         affiliation = None if atype == "state" else state  # a state is not affiliated with itself
         out.append(_Cand(o_start, h.i + 1, "inst", inst=(canonical, atype, affiliation)))
     return out
+
+
+def forces_of(state: str) -> str:
+    """A state's armed forces by the name they go by: "Kenya Defence Forces", "Malian Armed Forces"."""
+    return lx.NATIONAL_FORCES.get(state, f"{lx.STATE_DEMONYM.get(state, state)} Armed Forces")
+
+
+@lru_cache(maxsize=1)
+def _state_words() -> re.Pattern:
+    words = {*lx.COUNTRIES, *(d for d in lx.DEMONYMS if d.isalpha() or " " in d)}
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)")
+
+
+def home_state(text: str) -> str | None:
+    """The one state an article is about: named (or by its demonym) at least three times, and more
+    than twice as often as any other state. A bare "the army" in it is that state's army."""
+    counts: dict[str, int] = {}
+    for m in _state_words().finditer(text):
+        state = lx.DEMONYMS.get(m[1]) or lx.COUNTRIES.get(m[1]) or m[1]
+        counts[state] = counts.get(state, 0) + 1
+    ranked = sorted(counts.values(), reverse=True) + [0]
+    if ranked[0] < 3 or ranked[0] <= 2 * ranked[1]:
+        return None
+    return max(counts, key=counts.get)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from orchestration.library.extraction import lexicon as lx
 from orchestration.library.extraction.actors.classification import _speaks
+from orchestration.library.extraction.actors.institutions import forces_of, home_state
 from orchestration.library.extraction.actors.mention_spans import _Resolved
 from orchestration.library.extraction.actors.name_tokens import _DETS
 from orchestration.library.extraction.tokens import tokens
 
+_BARE_FORCES = frozenset({"army", "military"})
 _ORG_TYPES = frozenset({"organization", "government_body", "military_unit", "armed_group"})
 ORG_REFERENCE_REACH = 25  # sentences "the Observatory" can reach back
 SPOKESPERSON_REACH = 2  # sentences "a spokesman" can reach back for the body he speaks for
@@ -87,6 +89,7 @@ def _org_references(doc, resolved: list[_Resolved], sent_of) -> list[_Resolved]:
     for r in orgs:
         r.speaks = _speaks(doc[r.end - 1])
     out: list[_Resolved] = []
+    home = None  # the article's one state, read when first needed
     for t in toks:
         if t.i in taken or t.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -138,6 +141,14 @@ def _org_references(doc, resolved: list[_Resolved], sent_of) -> list[_Resolved]:
                 low, _ORG_TYPES, t.i, fitting, sent_of, here, SPOKESPERSON_REACH)
         else:
             continue
+        if ante is None and _BARE_FORCES.intersection((low, *(c.lower_ for c in lefts if c.dep_ == "compound"))) \
+                and (low in _BARE_FORCES or low.startswith("spokes")):
+            # "the army said", "an army spokesman said" with no forces named: the army of the one
+            # state the article is about, if there is one
+            if home is None:
+                home = [home_state(doc.text)]
+            if home[0] is not None:
+                ante = _Resolved(-1, -1, "military_unit", forces_of(home[0]), "reference", None, home[0])
         if ante is None and low in lx.ORG_REFERENCE_NOUNS and t.text[:1].isupper() and t.i > 0 \
                 and toks[t.i - 1].lower_ == "the":
             # "the Observatory" with nothing named before or after: a body the article knows by that
