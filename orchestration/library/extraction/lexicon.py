@@ -55,6 +55,10 @@ TITLE_WORDS: frozenset[str] = frozenset({
     "king", "queen", "prince", "princess", "emir", "sheikh", "shaikh", "imam", "ayatollah",
     "pope", "bishop", "patriarch", "senator", "sen", "sen.", "rep", "rep.", "governor", "mayor",
     "premier", "chancellor", "judge", "justice", "mufti", "transitional", "late", "then",
+    # police and army ranks, and the abbreviations South Asian and African reports use for them
+    "superintendent", "supt", "supt.", "inspector", "insp", "insp.", "constable", "corporal", "cpl", "cpl.",
+    "warrant", "assistant", "additional", "commissioner", "sp", "asp", "dsp", "ssp", "igp", "dig", "ig", "dg",
+    "adg", "cp", "acp", "dcp", "sho",
 })
 
 # ISO 3166-1 alpha-2 country codes: outlets append theirs to a name in their address ("premiumtimesng",
