@@ -304,7 +304,7 @@ def _titled_between(gap: str) -> bool:
     if _TITLE_BEFORE.match(gap):
         return True
     words = re.sub(r"^['’]s\b", "", gap).split()
-    if not gap[:1].isspace() and not gap.startswith(("'s", "’s")) or not 0 < len(words) <= 6:
+    if (not gap[:1].isspace() and not gap.startswith(("'s", "’s"))) or not 0 < len(words) <= 6:
         return False
     if not any(w.lower().rstrip(".") in _RANKS for w in words):
         return False

@@ -105,6 +105,7 @@ def _state_words() -> re.Pattern:
     return re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)")
 
 
+@lru_cache(maxsize=4)  # the actor and citation stages ask it of the same article's text
 def home_state(text: str) -> str | None:
     """The one state an article is about: named (or by its demonym) at least twice, and more than
     twice as often as any other state. A bare "the army" in it is that state's army."""
