@@ -79,7 +79,7 @@ def _institution_candidates(doc) -> list[_Cand]:
             continue  # "Gaza Health Ministry" as a proper name: the name finders take it
         if phrase in lx.MILITARY_HEADS or phrase.endswith(("armed forces", "government forces")) \
                 or (low in ("forces", "troops") and "security" not in phrase):
-            canonical, atype = lx.NATIONAL_FORCES.get(state or "", f"{name} Armed Forces"), "military_unit"
+            canonical, atype = (forces_of(state) if state else f"{name} Armed Forces"), "military_unit"
         elif phrase in lx.GOVERNMENT_INSTITUTION_HEADS and state is not None:
             canonical, atype = state, "state"  # "Syrian authorities", "Mali's transitional government"
         elif phrase in lx.GOVERNMENT_INSTITUTION_HEADS:
