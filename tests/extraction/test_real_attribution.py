@@ -97,6 +97,15 @@ def test_a_bare_army_is_the_army_the_article_names_or_the_one_state_it_is_about(
     assert not any("Armed Forces" in s for s in sources_of(ex))
 
 
+def test_the_state_a_headline_names_counts_toward_the_one_state_an_article_is_about(nlp):
+    # 246_karma_thesundaily: the body names Burkina Faso once, the headline once more
+    body = "Gunmen killed 60 people in Karma, a village in northern Burkina Faso, the army said."
+    untitled = extract_from_doc(nlp(body), ArticleInput("real", body))
+    assert "Burkinabe Armed Forces" not in sources_of(untitled)
+    titled = extract_from_doc(nlp(body), ArticleInput("real", body, title="Men in uniform kill 60 in Burkina Faso"))
+    assert "Burkinabe Armed Forces" in sources_of(titled)
+
+
 def test_police_ranks_and_their_abbreviations_are_not_part_of_a_name(nlp):
     # 330_davao_memebuster: "Director Chief Superintendent Manuel Gaerlan"; the "DG"
     ex = extract(nlp, "Police Regional Office 11 Director Chief Superintendent Manuel Gaerlan said 14 people "

@@ -3,6 +3,8 @@ whose canonical name, actor_type and affiliation come from the owner and the hea
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 
 from orchestration.library.extraction import lexicon as lx
@@ -105,12 +107,31 @@ def _state_words() -> re.Pattern:
     return re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)")
 
 
-@lru_cache(maxsize=4)  # the actor and citation stages ask it of the same article's text
+# The title of the article being extracted: the state a headline names is what the article is
+# about as much as its body's mentions are. Set by the pipeline for the length of one article.
+_TITLE: ContextVar[str] = ContextVar("article_title", default="")
+
+
+@contextmanager
+def article_title(title: str | None):
+    token = _TITLE.set(title or "")
+    try:
+        yield
+    finally:
+        _TITLE.reset(token)
+
+
 def home_state(text: str) -> str | None:
-    """The one state an article is about: named (or by its demonym) at least twice, and more than
-    twice as often as any other state. A bare "the army" in it is that state's army."""
+    """The one state an article is about: named (or by its demonym) at least twice, in its title
+    or body, and more than twice as often as any other state. A bare "the army" in it is that
+    state's army."""
+    return _home_state(text, _TITLE.get())
+
+
+@lru_cache(maxsize=4)  # the actor and citation stages ask it of the same article's text
+def _home_state(text: str, title: str) -> str | None:
     counts: dict[str, int] = {}
-    for m in _state_words().finditer(text):
+    for m in _state_words().finditer(f"{title}\n{text}"):
         state = lx.DEMONYMS.get(m[1]) or lx.COUNTRIES.get(m[1]) or m[1]
         counts[state] = counts.get(state, 0) + 1
     ranked = sorted(counts.values(), reverse=True) + [0]
