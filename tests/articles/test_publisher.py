@@ -106,6 +106,31 @@ def test_a_byline_naming_the_outlet_by_the_start_of_its_domain():
     assert publisher_from_url("https://www.k24tv.co.ke/news/x", "By , K24 Digital\nScores killed") == "K24 Digital"
 
 
+def test_a_body_s_own_site_is_published_by_the_body_its_page_names():
+    # 144_yangon_aapp, 099_gimbi_amharaamerica: an organisation's site spelled by the acronym it goes
+    # by, or by some of its name's words
+    assert publisher_from_url("https://aappb.org/?p=1", "Today, the Assistance Association for Political "
+                              "Prisoners (AAPP) has documented 2 deaths.") == "Assistance Association for Political Prisoners"
+    assert publisher_from_url("https://www.amharaamerica.org/post/x", "The Amhara Association of America (AAA) "
+                              "has verified the killings.") == "Amhara Association of America"
+    # an acronym the address does not begin with names some other body
+    assert publisher_from_url("https://www.amharaamerica.org/post/x", "The United Nations Children's Fund "
+                              "(UNICEF) said.") == "Amhara America"
+
+
+def test_a_wire_story_on_a_site_that_never_names_itself_is_the_wire_s():
+    # 159_nduga_antara: indonesiatribune.com runs ANTARA's story under ANTARA's dateline
+    wire = _page("https://indonesiatribune.com/2018/12/05/x",
+                 "Wamena, Papua (ANTARA News) - Around 90 people searched for their relatives.\n")
+    assert read_article("a.txt", wire).publisher == "ANTARA News"
+    # a site that prints its own name keeps it, and a listed outlet is its own publisher
+    own = _page("https://indonesiatribune.com/2018/12/05/x",
+                "Wamena, Papua (ANTARA News) - Around 90 people searched.\n\n(c) Indonesia Tribune\n")
+    assert read_article("b.txt", own).publisher == "Indonesia Tribune"
+    listed = _page("https://www.reuters.com/world/x", "KYIV (AP) - Russian forces shelled the city.\n")
+    assert read_article("c.txt", listed).publisher == "Reuters"
+
+
 def _page(url: str, body: str) -> bytes:
     return f'---\ntitle: "Strike kills 12"\nurl: "{url}"\n---\n{body}'.encode()
 

@@ -8,10 +8,14 @@ Order of evidence (front matter and page metadata win over all of these; see rea
    outlet its contact addresses belong to (a press release's "cheshirk@unhcr.org");
 2. the URL's domain, looked up in the curated ``outlet_domains`` dbt seed (tass.com -> TASS; some
    1,200 outlets, agencies and bodies); an unlisted site that says it runs another outlet's story
-   ("Originally published in X", a closing "Source: X" naming a listed outlet) is not its publisher;
+   ("Originally published in X", a closing "Source: X" naming a listed outlet), or that runs a wire's
+   story under the wire's dateline ("Wamena (ANTARA News) -") and never prints its own name, is not
+   its publisher;
 3. an unknown domain made readable: the name as the page prints it ("The Kyiv Independent"),
    or spelled by the beginnings or initials of a printed name ("ukranews" -> "Ukrainian News
-   Agency", "ibtimes" -> "International Business Times", "fox5dc" -> "FOX 5 DC"), or a byline
+   Agency", "ibtimes" -> "International Business Times", "fox5dc" -> "FOX 5 DC") or by some of its
+   words ("amharaamerica" -> "Amhara Association of America"), or a body's own site named by the
+   acronym the page gives it ("aappb" -> "Assistance Association for Political Prisoners (AAPP)"), or a byline
    naming it by the start of its domain ("K24 Digital"); else the label split into frequent
    English words ("northeasttoday" -> "Northeast Today", wordninja's model), or into words the page
    and outlet names use ("pledgetimes" -> "Pledge Times", "lprnoticias" -> "LPR Noticias"), an Arabic
@@ -131,11 +135,18 @@ def _named_in_text(label: str, text: str) -> str | None:
             run = [_compact(w.group(0)) for w in words[i:j + 1]]
             capitalised = all(w and (words[k].group(0)[:1].isupper() or w[0].isdigit() or w in _MINOR_WORDS)
                               for k, w in zip(range(i, j + 1), run)) and words[j].group(0)[:1].isupper()
-            if capitalised and (_spelled_by_prefixes(target, run) or _spelled_by_initials(target, run)):
+            if capitalised and (_spelled_by_prefixes(target, run) or _spelled_by_initials(target, run)
+                                or _spelled_by_some_words(target, run)):
                 while j + 1 < len(words) and words[j + 1].group(0)[:1].isupper() and \
                         words[j + 1].group(0).lower() in _NAME_WORDS:
                     j += 1  # "Ukrainian News" + "Agency": the name goes on in outlet words
                 return text[first.start():words[j].end()]
+    for m in _NAMED_ACRONYM.finditer(text):  # "aappb.org": "Assistance Association for Political Prisoners (AAPP)"
+        acronym = m["acronym"].lower()
+        if len(acronym) >= 3 and target.startswith(acronym) and len(target) - len(acronym) <= 4:
+            name = _named_before(m["name"], acronym)
+            if name:
+                return name
     for line in text.splitlines():  # "By , K24 Digital" for k24tv.co.ke: a credit naming the outlet
         m = re.match(r"^\s*(?:By\b[^,]{0,40},\s*)?(?P<name>[A-Z][\w&'’.-]+(?: [A-Z][\w&'’.-]+){1,2})\s*$", line)
         if m and len(line.strip()) <= 50:
@@ -155,6 +166,40 @@ def _spelled_by_initials(target: str, words: list[str]) -> bool:
     if len(main) < 3 or len(target) < 3:
         return False
     return target == "".join(w[0] for w in main[:-1]) + main[-1] or target == "".join(w[0] for w in main)
+
+
+def _spelled_by_some_words(target: str, words: list[str]) -> bool:
+    """ "amharaamerica" <- Amhara Association of America: some of the words whole, in order, the
+    first and the last among them."""
+    if len(words) < 3 or len(target) < 6 or not target.startswith(words[0]) or not target.endswith(words[-1]):
+        return False
+    middle = target[len(words[0]):len(target) - len(words[-1])]
+
+    def go(pos: int, k: int) -> bool:
+        if pos == len(middle):
+            return True
+        return any(middle.startswith(w, pos) and go(pos + len(w), i + 1) for i, w in enumerate(words[k:-1], k) if w)
+    return len(words[0]) + len(words[-1]) <= len(target) and go(0, 1)
+
+
+# a body named with its acronym after it: "the Assistance Association for Political Prisoners (AAPP)"
+_NAMED_ACRONYM = re.compile(r"(?P<name>(?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|and|the|on|in|de|la)\s+)*){1,8})\((?P<acronym>[A-Z]{3,8})\)")
+
+
+def _named_before(words_before: str, acronym: str) -> str | None:
+    """The name an acronym stands for, from the capitalised words just before it: the shortest run
+    ending there whose initials (minor words aside) are the acronym's letters."""
+    words = words_before.split()
+    for start in range(len(words) - 1, -1, -1):
+        run = words[start:]
+        if run[0].lower() in _MINOR_WORDS:
+            continue
+        initials = "".join(w[0].lower() for w in run if w.lower() not in _MINOR_WORDS)
+        if initials == acronym:
+            return " ".join(run)
+        if len(initials) > len(acronym):
+            return None
+    return None
 
 
 def _spelled_by_prefixes(target: str, words: list[str]) -> bool:
@@ -553,6 +598,16 @@ def publisher_from_url(url: str | None, text: str = "") -> str | None:
     if known:
         return known
     return readable_outlet(_label(host), site_of(url), text)
+
+
+def wire_of_unnamed_site(url: str | None, text: str, body: str) -> str | None:
+    """The wire whose marker opens the story ("WAMENA, Papua (ANTARA News) -") on a site no list
+    knows and whose own name the page never prints: a reprint of the wire's story, not the site's
+    own reporting."""
+    host = _web_host(url)
+    if host is None or _lookup(host) or printed_name(_label(host), text):
+        return None
+    return publisher_from_marker(body)
 
 
 def publisher_from_title(title: str | None) -> str | None:

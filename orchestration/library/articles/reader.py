@@ -34,6 +34,7 @@ from orchestration.library.articles.publisher import (
     publisher_from_url,
     republished_from,
     site_of,
+    wire_of_unnamed_site,
 )
 from orchestration.library.articles.webpage import read_page
 from orchestration.library.articles.word import WordError, read_docx
@@ -233,7 +234,8 @@ def _publisher(meta: dict, inferred, body: str, page: str = "") -> str | None:
         if found:
             return found
     elif url and not known_outlet(url):
-        found = republished_from(page)  # an unknown site running another outlet's story
+        # an unknown site running another outlet's story, or a wire's under the wire's dateline
+        found = republished_from(page) or wire_of_unnamed_site(url, head, body)
         if found:
             return found
     return (
