@@ -472,3 +472,16 @@ def test_an_outlet_carrying_another_s_claim_is_its_outlet_never_its_claimant(nlp
     # an agency reporting on its own stays the claimant
     ex = extract(nlp, "AFP reported that 12 people were killed in the blast.")
     assert ex.figures[0].claimant_text in ("AFP", "Agence France-Presse")
+
+
+def test_a_town_the_gazetteer_knows_is_a_place_whatever_its_label(nlp):
+    # 050_solhan_medafricatimes "the departure of the military detachment from Sebba" (tagged PERSON),
+    # 341_kostiantynivka_insightnews "Bakhmut has been under attack" (tagged ORG): towns, not actors
+    ex = extract(nlp, "After the burial of the victims and the departure of the military detachment from Sebba, "
+                      "they burst into the village on Saturday evening.")
+    assert "Sebba" not in actors_of(ex)
+    ex = extract(nlp, "Russian forces shelled Bakhmut, the governor said. Bakhmut has been under attack for months.")
+    assert "Bakhmut" not in actors_of(ex) and "Russian forces" in actors_of(ex)
+    # a person whose surname is also a town's (Ortega, Nicaragua) stays a person
+    ex = extract(nlp, "President Daniel Ortega said 12 people died. Ortega blamed the opposition for the deaths.")
+    assert actors_of(ex)["Ortega"][1] == "person"

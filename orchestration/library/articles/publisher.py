@@ -242,7 +242,7 @@ MAX_SHORT_WORD_COST = 10.0
 def split_by_frequency(label: str) -> list[str] | None:
     """The cheapest split of ``label`` into frequent English words, or None when the label reads
     best as one word ("hiiraan", "meduza")."""
-    cost = _word_costs()
+    cost = word_costs()
     short_ok = _NAME_WORDS | _place_words()
 
     def piece_cost(word: str) -> float | None:
@@ -359,7 +359,7 @@ def _joined_name(label: str, text: str) -> str | None:
         return readable_outlet(label[:-2], "", text)
     for article in _LEADING_ARTICLES:
         rest = label[len(article):]
-        if label.startswith(article) and len(rest) >= 4 and _word_costs().get(rest, 99.0) > MAX_SHORT_WORD_COST \
+        if label.startswith(article) and len(rest) >= 4 and word_costs().get(rest, 99.0) > MAX_SHORT_WORD_COST \
                 and not (article in ("le", "la") and rest[0] in "aeiou") and not _CLUSTER.match(rest):
             # not "latimes" (an English word after it), "lexpress" (an elided article), "lemkin" ("mk");
             # the rest one word unless outlet words end it ("elnacional", not "Van Guardia")
@@ -384,10 +384,10 @@ def _initials_or_word(word: str, position: int) -> str:
 
 def _is_word(label: str) -> bool:
     """Whether the label is itself an English word ("alliance", "alert"), by wordninja's word list."""
-    return label in _word_costs()
+    return label in word_costs()
 
 
-def _word_costs() -> dict[str, float]:
+def word_costs() -> dict[str, float]:
     """wordninja's word -> -log probability by rank (imported here: wordninja loads its list on import)."""
     import wordninja
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from orchestration.library.extraction import lexicon as lx
+from orchestration.library.extraction.actors.gazetteer import is_known_town
 from orchestration.library.extraction.actors.keys import actor_key
 from orchestration.library.extraction.actors.mention_spans import _Cand
 from orchestration.library.extraction.actors.name_tokens import (
@@ -78,6 +79,9 @@ def _place_keys(doc) -> set[str]:
                 keys.add(actor_key(t.text))
                 name_start = min([t.i] + [c.i for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"])
                 keys.add(actor_key(doc[name_start:t.i + 1].text))
+    # a town the gazetteer knows, whatever its label ("Batticaloa" tagged PERSON); a surname that is
+    # also a town's ("Ortega") is the person's all the same: the full name in the article wins
+    keys.update(actor_key(e.text) for e in entities(doc) if is_known_town(e.text))
     return keys
 
 

@@ -1,0 +1,51 @@
+"""Towns of the world by name: GeoNames' towns of 5,000 people or more (world_places.tsv.gz, written
+by scripts/build_world_places.py). The named-entity model tags many a town it never saw as a person
+or an organisation ("Batticaloa", "Raipur", "Kunduz"); a name the gazetteer knows is a place.
+
+Names that are also something else are left out: countries, demonyms, capitals standing for their
+state ("Moscow said"), the lexicon's bodies and outlets, English words ("Union", "Independence"),
+names of three letters or fewer, and a short name known only with its accents stripped ("Åmål" is
+not "Amal"). Pure: reads the package's own file once.
+"""
+from __future__ import annotations
+
+import gzip
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from orchestration.library.extraction import lexicon as lx
+
+PLACES_PATH = Path(__file__).with_name("world_places.tsv.gz")
+# an English word as frequent as this or more (wordninja's cost, 2.5 for "the" to 14.2) names
+# something else too often: "Union", "Independence", "Victoria"
+ENGLISH_WORD_COST = 12.0
+
+
+def _folded(name: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=1)
+def town_names() -> frozenset[str]:
+    from orchestration.library.articles.publisher import word_costs  # wordninja's word list, read once
+
+    costs = word_costs()
+    rows = [line.split("\t") for line in gzip.open(PLACES_PATH, "rt", encoding="utf-8") if not line.startswith("#")]
+    other = {*lx.COUNTRIES, *lx.DEMONYMS, *lx.METONYMS, *lx.KNOWN_ORGS, *lx.MEDIA}
+    other |= {name for kind, name, *_ in rows if kind == "country"}
+    out = set()
+    for kind, name, *_ in rows:
+        if kind != "town":
+            continue
+        for spelling in {name, _folded(name)}:  # "Junín" and "Junin"
+            if spelling in other or len(spelling) < 4 or costs.get(spelling.lower(), 99.0) < ENGLISH_WORD_COST:
+                continue
+            if spelling != name and len(spelling) < 6:
+                continue
+            out.add(spelling)
+    return frozenset(out)
+
+
+def is_known_town(name: str) -> bool:
+    return name in town_names()
