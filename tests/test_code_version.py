@@ -53,3 +53,18 @@ def test_editing_the_curated_lists_rereads_and_reparses(monkeypatch, tmp_path):
     finally:
         code_version.vocabulary_digest.cache_clear()
     assert after[0] != before[0] and after[1] != before[1]
+
+
+def test_retrained_weights_and_the_gazetteer_reparse_as_edited_code_does(tmp_path):
+    # make train rewrites claimant_model.json with no code change: stored figures must be re-ranked
+    from orchestration.warehouse.code_version import PACKAGE_DATA_SUFFIXES
+
+    shipped = {p.relative_to(EXTRACTION_DIR).as_posix() for p in code_files(EXTRACTION_DIR, (".py", *PACKAGE_DATA_SUFFIXES))}
+    assert {"figures/claimant_model.json", "source_model.json", "actors/world_places.tsv.gz"} <= shipped
+    (tmp_path / "rank.py").write_text("A = 1\n")
+    weights = tmp_path / "model.json"
+    weights.write_text('{"weights": {"bias": 1.0}}')
+    before = code_digest(tmp_path)
+    weights.write_text('{"weights": {"bias": 2.0}}')
+    code_digest.cache_clear()
+    assert code_digest(tmp_path) != before

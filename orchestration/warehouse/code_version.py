@@ -21,10 +21,15 @@ def files_digest(root: Path, paths: Iterable[Path]) -> str:
     return digest.hexdigest()
 
 
+# what a package reads besides its code: learned weights (claimant_model.json) and data (world_places.tsv.gz)
+PACKAGE_DATA_SUFFIXES = (".json", ".gz")
+
+
 @lru_cache(maxsize=None)
 def code_digest(folder: Path) -> str:
-    """12-hex-digit digest of the folder's Python files, subpackages included (names and contents)."""
-    return files_digest(folder, code_files(folder))[:12]
+    """12-hex-digit digest of the folder's Python files and the data files it ships, subpackages
+    included (names and contents): retrained weights re-parse as edited code does."""
+    return files_digest(folder, code_files(folder, (".py", *PACKAGE_DATA_SUFFIXES)))[:12]
 
 
 @lru_cache(maxsize=1)
