@@ -104,6 +104,11 @@ def test_the_state_a_headline_names_counts_toward_the_one_state_an_article_is_ab
     assert "Burkinabe Armed Forces" not in sources_of(untitled)
     titled = extract_from_doc(nlp(body), ArticleInput("real", body, title="Men in uniform kill 60 in Burkina Faso"))
     assert "Burkinabe Armed Forces" in sources_of(titled)
+    # the stage itself reads the title, as the training scripts call it, not only the whole pipeline
+    from orchestration.library.extraction.actors import extract_mentions
+
+    mentions = extract_mentions(nlp(body), ArticleInput("real", body, title="Men in uniform kill 60 in Burkina Faso"))
+    assert {m.canonical_name for m in mentions if m.surface_text == "army"} == {"Burkinabe Armed Forces"}
 
 
 def test_police_ranks_and_their_abbreviations_are_not_part_of_a_name(nlp):

@@ -28,7 +28,7 @@ from datetime import date
 
 from orchestration.library.extraction import lexicon as lx
 from orchestration.library.extraction.actors import mention_at
-from orchestration.library.extraction.actors.institutions import forces_of, home_state
+from orchestration.library.extraction.actors.institutions import forces_of, home_state, reads_article_title
 from orchestration.library.extraction.dates import find_absolute_dates, sentence_index
 from orchestration.library.extraction.ids import stable_id
 from orchestration.library.extraction.records import ArticleInput, Citation
@@ -128,6 +128,7 @@ class _Found:
     source_name: str | None = None
 
 
+@reads_article_title  # a bare "the army" is the headline's state's too (_national_forces)
 def extract_citations(doc, article: ArticleInput, boilerplate: str, attribution_spans=None,
                        mentions=None) -> list[Citation]:
     body = article.body

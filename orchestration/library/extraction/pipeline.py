@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from orchestration.library.extraction import actors, citations, dates, events, figures, quotes, reported_bodies
 from orchestration.library.extraction import lexicon as lx
-from orchestration.library.extraction.actors.institutions import article_title
 from orchestration.library.extraction.attribution import find_attribution_spans
 from orchestration.library.extraction.ids import stable_id
 from orchestration.library.extraction.nlp import load_nlp
@@ -67,8 +66,7 @@ def _sentence_lookup(sentences: list[Sentence]):
 def extract_from_doc(doc, article: ArticleInput, boilerplate: str = "") -> ArticleExtraction:
     remember_text(doc, article.body)  # the Doc's text is the body: never join its tokens again
     try:
-        with article_title(article.title):
-            return _extract(doc, article, boilerplate)
+        return _extract(doc, article, boilerplate)
     finally:
         release(doc)  # the shared token list (tokens.py) must not outlive this article
 

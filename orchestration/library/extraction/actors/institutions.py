@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from contextlib import contextmanager
 from contextvars import ContextVar
-from functools import lru_cache
+from functools import lru_cache, wraps
 
 from orchestration.library.extraction import lexicon as lx
 from orchestration.library.extraction.actors.mention_spans import _Cand
@@ -108,7 +108,7 @@ def _state_words() -> re.Pattern:
 
 
 # The title of the article being extracted: the state a headline names is what the article is
-# about as much as its body's mentions are. Set by the pipeline for the length of one article.
+# about as much as its body's mentions are. Set for the length of one stage (reads_article_title).
 _TITLE: ContextVar[str] = ContextVar("article_title", default="")
 
 
@@ -119,6 +119,16 @@ def article_title(title: str | None):
         yield
     finally:
         _TITLE.reset(token)
+
+
+def reads_article_title(stage):
+    """A stage ``stage(doc, article, ...)`` that asks home_state, run with the article's title set:
+    a build, the training scripts and the tests call the stages and get the same answers."""
+    @wraps(stage)
+    def run(doc, article, *args, **kwargs):
+        with article_title(article.title):
+            return stage(doc, article, *args, **kwargs)
+    return run
 
 
 def home_state(text: str) -> str | None:

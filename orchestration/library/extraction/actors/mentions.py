@@ -14,7 +14,11 @@ from orchestration.library.extraction.actors.candidates import (
     _select,
 )
 from orchestration.library.extraction.actors.classification import _classify
-from orchestration.library.extraction.actors.institutions import _institution_candidates, qualify_with_home_state
+from orchestration.library.extraction.actors.institutions import (
+    _institution_candidates,
+    qualify_with_home_state,
+    reads_article_title,
+)
 from orchestration.library.extraction.actors.mention_spans import _Cand, _Resolved
 from orchestration.library.extraction.actors.references import _org_references
 from orchestration.library.extraction.actors.roles import _role_mentions
@@ -24,6 +28,7 @@ from orchestration.library.extraction.records import ArticleInput, EntityMention
 from orchestration.library.extraction.tokens import sentences
 
 
+@reads_article_title  # home_state counts the headline's states (institutions.py)
 def extract_mentions(doc, article: ArticleInput) -> list[EntityMention]:
     body = article.body
     sent_starts = [s.start for s in sentences(doc)]
