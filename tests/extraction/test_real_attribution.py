@@ -490,3 +490,18 @@ def test_a_town_the_gazetteer_knows_is_a_place_whatever_its_label(nlp):
     # a person whose surname is also a town's (Ortega, Nicaragua) stays a person
     ex = extract(nlp, "President Daniel Ortega said 12 people died. Ortega blamed the opposition for the deaths.")
     assert actors_of(ex)["Ortega"][1] == "person"
+
+
+def test_the_page_s_own_outlet_printed_in_its_text_is_an_actor(nlp):
+    # 342_tripoli2023_lbci, 095_mpondwe_lahoremirror: the outlet names itself in the story ("LBCI" on a
+    # line of its own, "LAHORE MIRROR" in capitals); a one-word name no list carries is found all the same
+    body = "Ogunkorode told Vanguard that the bandits stormed the church. Vanguard gathered that 12 died."
+    ex = extract_from_doc(nlp(body), ArticleInput("real", body, publisher="Vanguard"))
+    assert [(m.surface_text, m.canonical_name, m.actor_type) for m in ex.mentions if m.canonical_name == "Vanguard"] == [
+        ("Vanguard", "Vanguard", "media"), ("Vanguard", "Vanguard", "media")]
+    body = "Clashes killed 27 people in Tripoli, LAHORE MIRROR reports, as the vanguard of the army moved in."
+    ex = extract_from_doc(nlp(body), ArticleInput("real", body, publisher="Lahore Mirror"))
+    assert [m.surface_text for m in ex.mentions if m.canonical_name == "Lahore Mirror"] == ["LAHORE MIRROR"]
+    # another page, published elsewhere, names no such outlet
+    ex = extract_from_doc(nlp(body), ArticleInput("real", body, publisher="Reuters"))
+    assert not [m for m in ex.mentions if m.actor_type == "media"]

@@ -256,6 +256,26 @@ def _gazetteer_candidates(doc, body: str) -> list[_Cand]:
     return out
 
 
+def _publisher_candidates(doc, body: str, publisher: str | None) -> list[_Cand]:
+    """The page's own outlet where its text prints the name ("told Al Mayadeen", "(c) UrduPoint",
+    "LAHORE MIRROR"): a media actor, as the outlet the page credits itself to. As printed or in
+    capitals, a leading "The" optional; a name of fewer than three letters is initials met anywhere."""
+    from orchestration.library.articles.publisher import printed_outlet_name  # the lists' one reader
+
+    name = printed_outlet_name(publisher or "").strip()
+    bare = name[4:] if name.startswith("The ") else name
+    if len(re.sub(r"\W", "", bare)) < 3:
+        return []
+    forms = {bare, bare.upper()}
+    pattern = re.compile(r"(?<![\w.-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
+    out = []
+    for m in pattern.finditer(body):
+        span = doc.char_span(m.start(), m.end())
+        if span is not None:
+            out.append(_Cand(span.start, span.end, "gaz", gaz=("media", publisher, "media")))
+    return out
+
+
 _UN = {"UN", "U.N.", "U.N", "United Nations"}
 
 

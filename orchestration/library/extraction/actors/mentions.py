@@ -11,6 +11,7 @@ from orchestration.library.extraction.actors.candidates import (
     _ner_candidates,
     _people_by_context,
     _pseudonym_candidates,
+    _publisher_candidates,
     _select,
 )
 from orchestration.library.extraction.actors.classification import _classify
@@ -37,7 +38,7 @@ def extract_mentions(doc, article: ArticleInput) -> list[EntityMention]:
         return bisect_right(sent_starts, tok_i) - 1
 
     cands = _people_by_context(doc) + _ner_candidates(doc) + _gazetteer_candidates(doc, body) + _keyword_org_candidates(doc)
-    cands += _described_un_body_candidates(doc)
+    cands += _described_un_body_candidates(doc) + _publisher_candidates(doc, body, article.publisher)
     cands += _pseudonym_candidates(doc, body) + _institution_candidates(doc)
     chosen = _select(cands, doc)
     extra: list[_Cand] = []
