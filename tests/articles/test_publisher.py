@@ -102,8 +102,9 @@ def test_an_aggregator_page_is_published_by_the_outlet_it_credits():
 
 
 def test_a_byline_naming_the_outlet_by_the_start_of_its_domain():
-    # 26_mogadishu_blasts_k24: k24tv.co.ke signs its stories "K24 Digital"
-    assert publisher_from_url("https://www.k24tv.co.ke/news/x", "By , K24 Digital\nScores killed") == "K24 Digital"
+    # 26_mogadishu_blasts_k24: k24tv.co.ke signs its stories "K24 Digital" (the list now knows that
+    # site; an unlisted one of the same shape stands for it)
+    assert publisher_from_url("https://www.q24tv.co.ke/news/x", "By , Q24 Digital\nScores killed") == "Q24 Digital"
 
 
 def test_a_body_s_own_site_is_published_by_the_body_its_page_names():

@@ -7,7 +7,7 @@ Order of evidence (front matter and page metadata win over all of these; see rea
    ("USA TODAY International Edition", "Ahram Online, Monday 10 Apr 2017"), or the one listed
    outlet its contact addresses belong to (a press release's "cheshirk@unhcr.org");
 2. the URL's domain, looked up in the curated ``outlet_domains`` dbt seed (tass.com -> TASS; some
-   1,200 outlets, agencies and bodies); an unlisted site that says it runs another outlet's story
+   3,000 outlets, agencies and bodies); an unlisted site that says it runs another outlet's story
    ("Originally published in X", a closing "Source: X" naming a listed outlet), or that runs a wire's
    story under the wire's dateline ("Wamena (ANTARA News) -") and never prints its own name, is not
    its publisher;
