@@ -31,7 +31,8 @@ def town_names() -> frozenset[str]:
     from orchestration.library.articles.publisher import word_costs  # wordninja's word list, read once
 
     costs = word_costs()
-    rows = [line.split("\t") for line in gzip.open(PLACES_PATH, "rt", encoding="utf-8") if not line.startswith("#")]
+    with gzip.open(PLACES_PATH, "rt", encoding="utf-8") as fh:
+        rows = [line.rstrip("\n").split("\t") for line in fh if not line.startswith("#")]
     other = {*lx.COUNTRIES, *lx.DEMONYMS, *lx.METONYMS, *lx.KNOWN_ORGS, *lx.MEDIA}
     other |= {name for kind, name, *_ in rows if kind == "country"}
     out = set()
