@@ -3,7 +3,6 @@ whose canonical name, actor_type and affiliation come from the owner and the hea
 from __future__ import annotations
 
 import re
-from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache, wraps
 
@@ -112,22 +111,16 @@ def _state_words() -> re.Pattern:
 _TITLE: ContextVar[str] = ContextVar("article_title", default="")
 
 
-@contextmanager
-def article_title(title: str | None):
-    token = _TITLE.set(title or "")
-    try:
-        yield
-    finally:
-        _TITLE.reset(token)
-
-
 def reads_article_title(stage):
     """A stage ``stage(doc, article, ...)`` that asks home_state, run with the article's title set:
     a build, the training scripts and the tests call the stages and get the same answers."""
     @wraps(stage)
     def run(doc, article, *args, **kwargs):
-        with article_title(article.title):
+        token = _TITLE.set(article.title or "")
+        try:
             return stage(doc, article, *args, **kwargs)
+        finally:
+            _TITLE.reset(token)
     return run
 
 
