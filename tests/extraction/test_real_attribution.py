@@ -120,20 +120,6 @@ def test_police_ranks_and_their_abbreviations_are_not_part_of_a_name(nlp):
     assert not any("Superintendent" in p or "DG" in p.split() for p in people)
 
 
-def test_an_institution_named_without_its_state_is_the_state_the_article_is_about(nlp):
-    # 13_kremenchuk_ukranews, 341_kostiantynivka_insightnews: "the State Emergency Service" is Ukraine's
-    # there and "State Emergency Service of Ukraine" elsewhere: one actor across articles
-    ex = extract(nlp, "A missile hit a shopping centre in Ukraine on Monday. Ukraine's president condemned it. "
-                      "The State Emergency Service said 18 people died. The Armed Forces said 3 missiles hit.")
-    found = actors_of(ex)
-    assert found["State Emergency Service"] == ("State Emergency Service of Ukraine", "government_body", "Ukraine")
-    assert found["Armed Forces"][0] == "Armed Forces of Ukraine"
-    # where no one state leads, the name stays as printed
-    ex = extract(nlp, "Russia and Ukraine traded blame. Russia said Ukraine fired first. "
-                      "The State Emergency Service said 18 people died.")
-    assert actors_of(ex)["State Emergency Service"][0] == "State Emergency Service"
-
-
 def test_dateline_markers_are_sources(nlp):
     # 10_kramatorsk_tass and 31_alahli_hospital_peoplesworld
     tass = extract(nlp, "MOSCOW, April 8. /TASS/. At least 30 people were killed after a Tochka-U missile hit the station.")

@@ -141,36 +141,3 @@ def _home_state(text: str, title: str) -> str | None:
     if ranked[0] < 2 or ranked[0] <= 2 * ranked[1]:
         return None
     return max(counts, key=counts.get)
-
-
-# Words a state's institution is named with when the state is left unsaid: "the State Emergency
-# Service", "the National Police", "the Ministry of Defense", "the Armed Forces".
-_GENERIC_INSTITUTION_WORDS = frozenset(
-    w for phrase in lx.MILITARY_HEADS | lx.NAMED_INSTITUTION_HEADS for w in phrase.split()) | {
-    "national", "state", "federal", "civil", "general", "of", "the", "and", "interior", "internal", "affairs",
-    "defense", "defence", "health", "foreign", "justice", "emergency", "emergencies", "situations", "public",
-    "security", "prosecutor", "prosecutor's", "prosecutor’s", "attorney", "office", "armed", "air", "force",
-    "investigative", "committee", "directorate", "service", "services", "guard", "coast", "border", "special",
-}
-_INSTITUTION_TYPES = frozenset({"government_body", "military_unit"})
-
-
-def qualify_with_home_state(doc, resolved: list) -> None:
-    """An institution named without its state ("the State Emergency Service", "the Armed Forces")
-    in an article about one state is that state's: "State Emergency Service of Ukraine", "Armed
-    Forces of Ukraine". The same body then gets one name across articles, however each names it."""
-    generic = [r for r in resolved if r.actor_type in _INSTITUTION_TYPES and r.affiliation is None
-               and len(r.canonical.split()) >= 2 and r.canonical[:1].isupper()
-               and all(w in _GENERIC_INSTITUTION_WORDS for w in r.canonical.lower().split())]
-    if not generic:
-        return
-    state = home_state(doc.text)
-    if state is None:
-        return
-    for r in generic:
-        words = r.canonical.lower().split()
-        if r.actor_type == "military_unit" and (" ".join(words) in lx.MILITARY_HEADS or words[-1] == "forces"):
-            r.canonical = forces_of(state)
-        else:
-            r.canonical = f"{r.canonical} of {state}"
-        r.affiliation = state

@@ -17,7 +17,6 @@ from orchestration.library.extraction.actors.candidates import (
 from orchestration.library.extraction.actors.classification import _classify
 from orchestration.library.extraction.actors.institutions import (
     _institution_candidates,
-    qualify_with_home_state,
     reads_article_title,
 )
 from orchestration.library.extraction.actors.mention_spans import _Cand, _Resolved
@@ -50,7 +49,6 @@ def extract_mentions(doc, article: ArticleInput) -> list[EntityMention]:
     chosen += _table_candidates(doc, taken, tables)
 
     resolved = [r for c in sorted(chosen, key=lambda c: c.start) if (r := _classify(doc, c, tables))]
-    qualify_with_home_state(doc, resolved)  # before references copy the names they refer back to
     resolved += _role_mentions(doc, resolved, sent_of)
     resolved += _org_references(doc, resolved, sent_of)
     return [_to_record(doc, r, article, sent_of) for r in sorted(resolved, key=lambda r: r.start)]
