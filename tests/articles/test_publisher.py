@@ -68,6 +68,10 @@ def test_publisher_from_url(url, text, want):
     ("journaldumali", "Journal du Mali"),
     ("noticiascaracol", "Noticias Caracol"),
     ("lowyinstitute", "Lowy Institute"),
+    # common words of other languages where English has none ("For Open" is not "Foro Penal")
+    ("beritaharian", "Berita Harian"),
+    ("foropenal", "Foro Penal"),
+    ("actucameroun", "Actu Cameroun"),
     # short outlet words an address ends in
     ("hopefm", "Hope FM"),
     ("africaintl", "Africa International"),

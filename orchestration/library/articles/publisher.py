@@ -17,7 +17,8 @@ Order of evidence (front matter and page metadata win over all of these; see rea
    words ("amharaamerica" -> "Amhara Association of America"), or a body's own site named by the
    acronym the page gives it ("aappb" -> "Assistance Association for Political Prisoners (AAPP)"), or a byline
    naming it by the start of its domain ("K24 Digital"); else the label split into frequent
-   English words ("northeasttoday" -> "Northeast Today", wordninja's model), or into words the page
+   English words ("northeasttoday" -> "Northeast Today", wordninja's model) or, where English has
+   none, common words of other languages ("foropenal" -> "Foro Penal", wordfreq's lists), or into words the page
    and outlet names use ("pledgetimes" -> "Pledge Times", "lprnoticias" -> "LPR Noticias"), an Arabic
    article parted from its noun ("elwatan" -> "El Watan"), else the address ("bdnews24.com");
 4. bylines and copyright lines (metadata.py), then the site suffix of a saved title ("... | Reuters"),
@@ -237,19 +238,26 @@ _MINOR = frozenset({"on", "of", "the", "al", "de", "du", "el", "la", "des", "del
 # "net"; not "ers", "dev"). A label that no such words spell stays whole ("devdiscourse", "hiiraan").
 MAX_WORD_COST = 13.0
 MAX_SHORT_WORD_COST = 10.0
+# Words of other languages (foreign_word_costs) split a label only where English has no word: four
+# letters or more and common; shorter or rarer ones split English brands ("usa" + "to" + "day").
+FOREIGN_MIN_LETTERS = 4
+FOREIGN_MAX_COST = 11.0
 
 
 def split_by_frequency(label: str) -> list[str] | None:
-    """The cheapest split of ``label`` into frequent English words, or None when the label reads
-    best as one word ("hiiraan", "meduza")."""
+    """The cheapest split of ``label`` into frequent English words (or common words of other
+    languages), or None when the label reads best as one word ("hiiraan", "meduza")."""
     cost = word_costs()
+    foreign = foreign_word_costs()
     short_ok = _NAME_WORDS | _place_words()
 
     def piece_cost(word: str) -> float | None:
         if word in short_ok and len(word) >= 2:
             return cost.get(word, MAX_WORD_COST)
         limit = MAX_WORD_COST if len(word) >= 4 else MAX_SHORT_WORD_COST if len(word) == 3 else 0
-        return cost[word] if cost.get(word, limit + 1) <= limit else None
+        if word in cost:
+            return cost[word] if cost[word] <= limit else None
+        return foreign[word] if len(word) >= FOREIGN_MIN_LETTERS and foreign.get(word, 99.0) <= FOREIGN_MAX_COST else None
 
     best: dict[int, tuple[float, list[str]]] = {0: (0.0, [])}
     for end in range(1, len(label) + 1):
@@ -392,6 +400,21 @@ def word_costs() -> dict[str, float]:
     import wordninja
 
     return wordninja.DEFAULT_LANGUAGE_MODEL._wordcost
+
+
+OUTLET_WORDS = Path(__file__).with_name("outlet_words.tsv.gz")
+
+
+@lru_cache(maxsize=1)
+def foreign_word_costs() -> dict[str, float]:
+    """The commonest words of the Latin-script languages outlets outside the English-speaking world
+    name themselves in ("prensa", "silla", "cameroun", "tuoi"), as an address spells them, with a
+    cost on wordninja's scale (outlet_words.tsv.gz, written by scripts/build_outlet_words.py)."""
+    import gzip
+
+    with gzip.open(OUTLET_WORDS, "rt", encoding="utf-8") as fh:
+        rows = (line.rstrip("\n").split("\t") for line in fh if not line.startswith("#"))
+        return {key: float(cost) for key, cost in rows}
 
 
 _ARABIC_ARTICLES = frozenset({"al", "el", "ar", "an", "as", "ash", "ad"})
