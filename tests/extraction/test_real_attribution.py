@@ -491,3 +491,20 @@ def test_the_page_s_own_outlet_printed_in_its_text_is_an_actor(nlp):
     # another page, published elsewhere, names no such outlet
     ex = extract_from_doc(nlp(body), ArticleInput("real", body, publisher="Reuters"))
     assert not [m for m in ex.mentions if m.actor_type == "media"]
+
+
+def test_an_outlet_or_body_named_only_where_it_is_cited_is_an_actor(nlp):
+    # 19_olenivka_tass (a dateline's wire), 160_karida_asiapacificreport (a picture's credit),
+    # 330_davao_memebuster ("according to a GMA News Online report")
+    ex = extract(nlp, "MOSCOW, August 5. /TASS/. Twelve prisoners died in the strike, the committee said.\n\n"
+                      "The charred remains of a village hut. (Photo: Scott Waide/EMTV)\n\n"
+                      "The cause is under investigation, but according to a GMA News Online report, "
+                      "investigators recovered shrapnel.\n\n"
+                      "Police said 5 more died. The footage was shared on Telegram.")
+    found = actors_of(ex)
+    assert found["TASS"][1] == "media"
+    assert found["EMTV"][1] == "media"
+    assert found["GMA News Online"][1] == "media"
+    # a head noun names no one body, and a platform is where a statement appeared, not who made it
+    assert "Police" not in found and "Telegram" not in found
+    assert len({m.mention_id for m in ex.mentions}) == len(ex.mentions)

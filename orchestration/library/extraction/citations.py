@@ -239,6 +239,11 @@ _TITLED_BY_INSTITUTION = re.compile(
     r"inspector|commissioner)\s*,?\s*$", re.I)
 
 
+def names_a_bare_institution(text: str) -> bool:
+    """ "police", "the army", "Police in Borno", "an army spokesman": an institution by its head noun alone."""
+    return bool(_BARE_INSTITUTION.match(text) or _BARE_VOICE.match(text))
+
+
 def _bare_found(body: str, start: int, end: int, sentence: str, mentions=()) -> _Found:
     printed = body[start:end]
     name = printed if printed[:1].isupper() else " ".join(w.capitalize() for w in printed.split())

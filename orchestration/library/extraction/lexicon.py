@@ -424,9 +424,12 @@ MEDIA_KEYWORDS: frozenset[str] = frozenset({
     "courier", "newswire",
 })
 
-# Not actors: platforms, page furniture and shouted common words NER tags as ORG/PERSON.
-NON_ACTOR_WORDS: frozenset[str] = frozenset({
+# Platforms people post on: where a statement appeared, never who made it.
+PLATFORMS: frozenset[str] = frozenset({
     "facebook", "twitter", "instagram", "youtube", "tiktok", "telegram", "whatsapp", "linkedin",
+})
+# Not actors: platforms, page furniture and shouted common words NER tags as ORG/PERSON.
+NON_ACTOR_WORDS: frozenset[str] = PLATFORMS | frozenset({
     "email", "e-mail", "newsletter", "subscribe", "related", "articles", "article", "read",
     "more", "share", "follow", "source", "photo", "credit", "image", "images", "exclusive",
     "update", "breaking", "live", "video", "watch", "click", "print", "comments", "reply",

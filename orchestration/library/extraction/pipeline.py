@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from orchestration.library.extraction import actors, citations, dates, events, figures, quotes, reported_bodies
 from orchestration.library.extraction import lexicon as lx
+from orchestration.library.extraction.actors.cited import cited_body_mentions
 from orchestration.library.extraction.attribution import find_attribution_spans
 from orchestration.library.extraction.ids import stable_id
 from orchestration.library.extraction.nlp import load_nlp
@@ -85,6 +86,8 @@ def _extract(doc, article: ArticleInput, boilerplate: str) -> ArticleExtraction:
     # bodies no cue cited, judged reported by learned weights (reported_bodies.py)
     found_citations += reported_bodies.reported_bodies(doc, article, mentions, found_figures, found_citations,
                                                        sentence_of)
+    # bodies named only where a citation names them (a dateline's wire, a credit): actors too
+    mentions = mentions + cited_body_mentions(article, mentions, found_citations, sentence_of)
     return ArticleExtraction(
         article_id=article.article_id,
         sentences=sentences,
