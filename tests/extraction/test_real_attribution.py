@@ -508,3 +508,14 @@ def test_an_outlet_or_body_named_only_where_it_is_cited_is_an_actor(nlp):
     # a head noun names no one body, and a platform is where a statement appeared, not who made it
     assert "Police" not in found and "Telegram" not in found
     assert len({m.mention_id for m in ex.mentions}) == len(ex.mentions)
+
+
+def test_a_list_after_a_statement_ending_in_a_colon_is_the_speaker_s(nlp):
+    # the "statistics after a statement": a line per toll under "X said:"
+    ex = extract(nlp, "The UN refugee agency UNHCR said on Monday:\n• 23 people were killed;\n"
+                      "Kharkiv: 12 dead\n2) 39 people are missing.\n"
+                      "The mayor of Izium, who visited the town, told reporters that 40 people had been found dead there.")
+    claimants = {f.surface_text: f.claimant_text for f in ex.figures}
+    assert claimants["23"] == claimants["12"] == claimants["39"] == "UNHCR"
+    # prose after the list is not the list's
+    assert claimants["40"] != "UNHCR"

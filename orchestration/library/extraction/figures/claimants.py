@@ -45,6 +45,8 @@ def _carry_attribution(figures: list[FigureMention], spans, body: str, mentions:
     for f in figures:
         if f.claimant_text and f.claimant_mention_id:
             counting[line_of(f.start_char)] = f
+    # ... or a list its line introduces ("The ministry said on Monday:" then a line per toll)
+    introduced = _lists_introduced(spans, body, mentions)
     # ... or a quotation continues what its speaker, named just before, said
     quoted = quote_regions(body)
     for fig in figures:
@@ -57,6 +59,10 @@ def _carry_attribution(figures: list[FigureMention], spans, body: str, mentions:
         twin = attributed.get((fig.value_low, fig.value_high, fig.count_type))
         if twin is not None and twin is not fig:
             _copy_claimant(fig, twin.claimant_text, twin.claimant_mention_id, twin.outlet_text)
+            continue
+        intro = next((m for lo, hi, m in introduced if lo <= fig.start_char < hi), None)
+        if intro is not None and (fig.count_type in PERSON_EVENT_TYPES or _counts_people(fig.unit)):
+            _copy_claimant(fig, intro.canonical_name, intro.mention_id, None)
             continue
         k = bisect.bisect_right(starts, fig.start_char) - 1
         for j in range(k - 1, max(-1, k - 1 - CARRY_SENTENCES), -1):
@@ -76,6 +82,42 @@ def _carry_attribution(figures: list[FigureMention], spans, body: str, mentions:
                     if mention is not None and (mention.actor_type != "state" or j == k - 1):
                         _copy_claimant(fig, mention.canonical_name, mention.mention_id, attr.outlet_text)
                 break
+
+
+LIST_LINES = 40  # lines a list introduced by "X said:" may run to
+LIST_LINE_CHARS = 200  # a longer line is prose again, not a list's item
+# a list's item: a bullet or a number marks it ("• 23 killed", "1) ..."), or a label before a colon
+# ("Kharkiv: 12 dead"); a quotation or a paragraph of prose after the colon is not a list
+_LIST_ITEM = re.compile(r"^\s*(?:[•·▪‣◦*–—-]|\d{1,2}[.)]\s|[A-Z][\w'’ -]{0,40}:\s*\S)")
+
+
+def _lists_introduced(spans, body: str, mentions: list[EntityMention]) -> list[tuple[int, int, EntityMention]]:
+    """(start, end, speaker) of each list a reporting line introduces: a line that ends in a colon
+    and names a known actor as its source ("The health ministry said on Monday:", "According to the
+    regional administration, the toll by district is as follows:"), then the short lines after it,
+    up to a blank line or a long line of prose."""
+    out = []
+    for piece in spans:
+        attr = piece.attribution
+        text = body[piece.start_char:piece.end_char].rstrip()
+        if attr is None or attr.claimant_start is None or not text.endswith(":"):
+            continue
+        line_end = body.find("\n", piece.start_char + len(text))
+        if line_end < 0:
+            continue
+        speaker = mention_at(attr.claimant_start, attr.claimant_end, mentions)
+        if speaker is None:
+            continue  # only a known actor carries: a stray word stays where the parser put it
+        start = end = line_end + 1
+        for _ in range(LIST_LINES):
+            nxt = body.find("\n", end)
+            line = body[end:len(body) if nxt < 0 else nxt]
+            if len(line) > LIST_LINE_CHARS or not _LIST_ITEM.match(line):
+                break
+            end = len(body) if nxt < 0 else nxt + 1
+        if end > start:
+            out.append((start, end, speaker))
+    return out
 
 
 def _counts_people(unit: str | None) -> bool:
