@@ -1,12 +1,12 @@
 """Bodies an article names only as the source it cites: actors too.
 
 The name finders miss a body or outlet that appears only where a citation finder reads it: a
-wire's dateline mark ("MOSCOW, August 5. /TASS/."), a picture's credit ("Image: Scott Waide/EMTV"),
-"announced in local publication Kloop", "according to a GMA News Online report". The article
-names each as where its information came from, so each is an actor it names, as a
-reader would list it. Not added: a source printed in lower case, an institution named by its head
-noun alone ("Police said": which state's police is the reader's to see, as for the name finders), a platform ("Telegram"), a town the
-gazetteer knows, a footnote's reference (it names a work: "CONASUR bulletin No. 9"), and a
+wire's dateline mark ("MOSCOW, August 5. /TASS/."), a picture's credit ("(Photo: Scott
+Waide/EMTV)"), "according to a GMA News Online report". The article names each as where its
+information came from, so each is an actor it names, as a reader would list it. Not added: a
+source printed in lower case; an institution named by its head noun alone ("Police said": which
+state's police is the reader's to see, as for the name finders); a platform ("Telegram"); a town
+the gazetteer knows; a footnote's reference (it names a work: "CONASUR bulletin No. 9"); a
 citation into the page's boilerplate, which mentions do not index.
 
 Runs after the citation stages (pipeline.py): the mentions it adds are actors' mentions, never a

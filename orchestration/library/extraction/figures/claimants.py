@@ -93,9 +93,9 @@ _LIST_ITEM = re.compile(r"^\s*(?:[•·▪‣◦*–—-]|\d{1,2}[.)]\s|[A-Z][\w
 
 def _lists_introduced(spans, body: str, mentions: list[EntityMention]) -> list[tuple[int, int, EntityMention]]:
     """(start, end, speaker) of each list a reporting line introduces: a line that ends in a colon
-    and names a known actor as its source ("The health ministry said on Monday:", "According to the
-    regional administration, the toll by district is as follows:"), then the short lines after it,
-    up to a blank line or a long line of prose."""
+    and names a known actor as its source ("UNHCR said on Monday:", "According to OCHA, the toll by
+    district is as follows:"), then the lines after it shaped as a list's items (_LIST_ITEM), up to
+    the first that is not one."""
     out = []
     for piece in spans:
         attr = piece.attribution
