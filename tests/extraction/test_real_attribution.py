@@ -519,3 +519,14 @@ def test_a_list_after_a_statement_ending_in_a_colon_is_the_speaker_s(nlp):
     assert claimants["23"] == claimants["12"] == claimants["39"] == "UNHCR"
     # prose after the list is not the list's
     assert claimants["40"] != "UNHCR"
+
+
+def test_a_building_named_once_is_where_something_happened_not_an_actor(nlp):
+    # 352_palmsunday_ahramonline, 319_kismayo_oodweyne: hospitals and hotels as locations
+    found = actors_of(extract(nlp, "Thirty people are still receiving treatment at Tanta University Hospital. "
+                                   "Gunmen stormed the Medina Hotel in Kismayo on Friday."))
+    assert "Tanta University Hospital" not in found and "Medina Hotel" not in found
+    # ... but one that speaks is a body, as is one the article comes back to
+    found = actors_of(extract(nlp, "Ayder Referral Hospital said 12 people died. Gunmen stormed the Medina Hotel. "
+                                   "Guests of the Medina Hotel fled."))
+    assert "Ayder Referral Hospital" in found and "Medina Hotel" in found

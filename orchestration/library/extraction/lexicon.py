@@ -84,6 +84,13 @@ PLACE_NOUNS: frozenset[str] = frozenset({
     "prison", "hospital", "crossing", "checkpoint", "front", "frontline", "square", "street",
     "municipality", "capital", "territory", "island", "peninsula", "strip", "bank", "corridor",
 })
+# Buildings and grounds a name may end in ("Tanta University Hospital", "Medina Hotel", "Garissa
+# University College"): named once and never speaking, such a name says where something happened.
+FACILITY_NOUNS: frozenset[str] = frozenset({
+    "hospital", "clinic", "hotel", "university", "college", "school", "academy", "church", "cathedral",
+    "mosque", "temple", "shrine", "theater", "theatre", "stadium", "market", "mall", "bakery", "palace",
+    "airport", "prison", "camp",
+})
 # Units of local administration a name may end in: "Yigi Subdistrict", "Gimbi Woreda", "Donetsk Oblast",
 # "Bokkos Local Government Area". Such a name is a place, never an actor ("division" is also an army's).
 TERRITORIAL_UNITS: frozenset[str] = frozenset({

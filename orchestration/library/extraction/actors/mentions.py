@@ -3,7 +3,9 @@ EntityMention records; :func:`mention_at` finds the mention a character span nam
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 
+from orchestration.library.extraction import lexicon as lx
 from orchestration.library.extraction.actors.candidates import (
     _described_un_body_candidates,
     _gazetteer_candidates,
@@ -51,7 +53,23 @@ def extract_mentions(doc, article: ArticleInput) -> list[EntityMention]:
     resolved = [r for c in sorted(chosen, key=lambda c: c.start) if (r := _classify(doc, c, tables))]
     resolved += _role_mentions(doc, resolved, sent_of)
     resolved += _org_references(doc, resolved, sent_of)
+    resolved = _without_places_named_once(resolved)
     return [_to_record(doc, r, article, sent_of) for r in sorted(resolved, key=lambda r: r.start)]
+
+
+_BODY_TYPES_OF_PLACES = frozenset({"organization", "government_body", "other"})
+
+
+def _without_places_named_once(resolved: list[_Resolved]) -> list[_Resolved]:
+    """A building or ground named once and never speaking ("at Tanta University Hospital", "the
+    Medina Hotel") is where something happened, not an actor: places never are."""
+    counts = Counter(r.canonical for r in resolved)
+
+    def a_place(r: _Resolved) -> bool:
+        words = r.canonical.lower().split()
+        return r.actor_type in _BODY_TYPES_OF_PLACES and counts[r.canonical] == 1 and not r.speaks \
+            and bool(words) and words[-1] in lx.FACILITY_NOUNS
+    return [r for r in resolved if not a_place(r)]
 
 
 def mention_at(start: int | None, end: int | None, mentions: list[EntityMention]) -> EntityMention | None:
