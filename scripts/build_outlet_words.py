@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from orchestration.library.articles.publisher import FOREIGN_MAX_COST, FOREIGN_MIN_LETTERS, OUTLET_WORDS  # noqa: E402
-from scripts.packaged_tables import write_table  # noqa: E402
+from orchestration.library.packaged_tables import write_table  # noqa: E402
 
 LANGUAGES = ("es", "fr", "pt", "it", "ca", "ro", "id", "ms", "fil", "tr", "vi", "de", "nl")
 PER_LANGUAGE = 10_000

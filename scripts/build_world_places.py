@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from scripts.packaged_tables import write_table  # noqa: E402
+from orchestration.library.packaged_tables import write_table  # noqa: E402
 
 OUT = ROOT / "orchestration" / "library" / "extraction" / "actors" / "world_places.tsv.gz"
 MIN_POPULATION = 5000

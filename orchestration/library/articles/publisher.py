@@ -36,6 +36,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from orchestration.library.extraction import lexicon as lx
+from orchestration.library.packaged_tables import read_table
 
 DOMAINS_CSV = Path(__file__).resolve().parents[3] / "dbt_project" / "seeds" / "outlet_domains.csv"
 SOURCE_ALIASES_CSV = DOMAINS_CSV.with_name("source_aliases.csv")
@@ -410,11 +411,7 @@ def foreign_word_costs() -> dict[str, float]:
     """The commonest words of the Latin-script languages outlets outside the English-speaking world
     name themselves in ("prensa", "silla", "cameroun", "tuoi"), as an address spells them, with a
     cost on wordninja's scale (outlet_words.tsv.gz, written by scripts/build_outlet_words.py)."""
-    import gzip
-
-    with gzip.open(OUTLET_WORDS, "rt", encoding="utf-8") as fh:
-        rows = (line.rstrip("\n").split("\t") for line in fh if not line.startswith("#"))
-        return {key: float(cost) for key, cost in rows}
+    return {key: float(cost) for key, cost in read_table(OUTLET_WORDS)}
 
 
 _ARABIC_ARTICLES = frozenset({"al", "el", "ar", "an", "as", "ash", "ad"})

@@ -9,12 +9,12 @@ not "Amal"). Pure: reads the package's own file once.
 """
 from __future__ import annotations
 
-import gzip
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
 from orchestration.library.extraction import lexicon as lx
+from orchestration.library.packaged_tables import read_table
 
 PLACES_PATH = Path(__file__).with_name("world_places.tsv.gz")
 # an English word as frequent as this or more (wordninja's cost, 2.5 for "the" to 14.2) names
@@ -31,8 +31,7 @@ def town_names() -> frozenset[str]:
     from orchestration.library.articles.publisher import word_costs  # wordninja's word list, read once
 
     costs = word_costs()
-    with gzip.open(PLACES_PATH, "rt", encoding="utf-8") as fh:
-        rows = [line.rstrip("\n").split("\t") for line in fh if not line.startswith("#")]
+    rows = read_table(PLACES_PATH)
     other = {*lx.COUNTRIES, *lx.DEMONYMS, *lx.METONYMS, *lx.KNOWN_ORGS, *lx.MEDIA}
     other |= {name for kind, name, *_ in rows if kind == "country"}
     out = set()
