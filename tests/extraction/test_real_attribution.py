@@ -530,3 +530,22 @@ def test_a_building_named_once_is_where_something_happened_not_an_actor(nlp):
     found = actors_of(extract(nlp, "Ayder Referral Hospital said 12 people died. Gunmen stormed the Medina Hotel. "
                                    "Guests of the Medina Hotel fled."))
     assert "Ayder Referral Hospital" in found and "Medina Hotel" in found
+
+
+def test_a_body_giving_out_figures_states_them(nlp):
+    # 215_vinnytsia_nv "has updated the number of victims", 066_tudunbiri_leadership "has provided
+    # updated information": a verb of giving whose object is a document noun is a statement
+    ex = extract(nlp, "The Kenyan Health Ministry released new figures on Tuesday showing that 120 people died "
+                      "in the clashes.\n\nThe Nigerian Defence Headquarters has provided updated information on "
+                      "the strike. It said 81 persons were buried.\n\nThe Malian army raised the death toll to 54 "
+                      "on Sunday.")
+    claimants = {f.surface_text: f.claimant_text for f in ex.figures}
+    assert claimants["120"] == "Kenyan Health Ministry"
+    assert claimants["81"] == "Nigerian Defence Headquarters"  # "It said": the body that gave it out
+    assert claimants["54"] in ("army", "Malian Armed Forces")
+    assert {"Kenyan Health Ministry", "Nigerian Defence Headquarters", "Malian Armed Forces"} <= sources_of(ex)
+    # what is given is no document, the giver cannot speak, or it gave nothing: no statement
+    ex = extract(nlp, "The militia released 50 prisoners on Monday. The attack raised the death toll to 60.\n\n"
+                      "The Malian army did not release figures, but 30 soldiers were reported dead.")
+    assert all(f.claimant_text is None for f in ex.figures)
+    assert not sources_of(ex)

@@ -24,6 +24,9 @@ quote belongs to the quoted speaker, not to the article's attribution):
 * subject of a speech verb (say, state, announce, tell, note, document, estimate, report...);
   a subject of *report* is a "reporter" (``Human Rights Watch reported`` -> claimant, but
   ``X said ..., Ukrinform reported`` -> outlet);
+* subject of a verb of giving whose object is a document noun: ``the ministry released new
+  figures``, ``has updated the number of victims``, ``raised the death toll to 54`` -> claimant,
+  as *stated* (never ``the militia released 50 prisoners`` or ``did not release figures``);
 * ``according to X`` - when X is a document noun ("a report documented by SNHR", "figures from
   the UN") the agent X inside it is used; a bare "according to statistics" is ignored;
 * ``reported by X`` / ``as reported by X`` / ``documented by X`` (agent of a participle);
@@ -60,7 +63,7 @@ sentence, the one closest to the sentence root wins.
 
 from __future__ import annotations
 
-from orchestration.library.extraction.attribution.cues import _collect_sources, _person_subject
+from orchestration.library.extraction.attribution.cues import _collect_sources, _person_subject, gives_out_information
 from orchestration.library.extraction.attribution.passes import (
     _choose,
     _headline_sources,
@@ -74,8 +77,10 @@ from orchestration.library.extraction.attribution.vocabulary import SPEECH_VERBS
 from orchestration.library.extraction.quotes import quote_regions
 from orchestration.library.extraction.tokens import sentences, text_of
 
-# what other stages read: figures the spans and the verbs of saying, tests the outlet test
-__all__ = ["Attribution", "AttributionSpan", "SPEECH_VERBS", "find_attribution_spans", "find_attributions", "is_outlet_name"]
+# what other stages read: figures the spans, the verbs of saying and of giving out information, tests
+# the outlet test
+__all__ = ["Attribution", "AttributionSpan", "SPEECH_VERBS", "find_attribution_spans", "find_attributions",
+           "gives_out_information", "is_outlet_name"]
 
 
 def find_attributions(doc) -> list[Attribution | None]:

@@ -16,6 +16,7 @@ from orchestration.library.extraction.attribution.vocabulary import (
     CONVERSATION_NOUNS,
     DOCUMENT_NOUNS,
     GENERIC_AUDIENCE,
+    GIVING_VERBS,
     PERSON_ROLE_NOUNS,
     SOURCE_NOUNS,
     SPEECH_VERBS,
@@ -35,6 +36,8 @@ def _collect_sources(sent, sent_no: int, quotes, ents, memory: _Memory, doc) -> 
         low = tok.lower_
         if tok.pos_ in ("VERB", "AUX") and lemma in SPEECH_VERBS:
             out.extend(_from_speech_verb(tok, sent_no, ents, memory, doc))
+        if gives_out_information(tok):
+            out.extend(_from_giving_verb(tok, sent_no, ents, memory))
         if tok.pos_ in ("VERB", "AUX") and lemma in AGENT_VERBS and tok.tag_ == "VBN":
             src = _from_agent(tok, AGENT_VERBS[lemma], ents)
             if src is not None:
@@ -127,6 +130,34 @@ def _from_speech_verb(verb, sent_no, ents, memory, doc) -> list[_Source]:
                     if src is not None:
                         out.append(src)
     return out
+
+
+def gives_out_information(verb) -> bool:
+    """ "released new figures", "updated the number of victims", "raised the death toll to 54": a verb
+    of giving whose object is a document noun, by which its subject states what follows."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in GIVING_VERBS or any(c.dep_ == "neg" for c in verb.children):
+        return False  # "the army did not release figures" states none
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
+    return any(o.lemma_.lower() in DOCUMENT_NOUNS or o.lower_ in DOCUMENT_NOUNS for o in objects)
+
+
+def _from_giving_verb(verb, sent_no, ents, memory) -> list[_Source]:
+    """The body that gives the information out, when its subject could speak ("the attack raised the
+    toll" names no one)."""
+    if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
+        return []  # "new figures were released": the giver, if any, is an agent ("by X")
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and _same_line(c, verb)]
+    if not subjects:
+        return []
+    subj = min(subjects, key=lambda c: abs(verb.i - c.i))
+    if subj.pos_ != "PRON" and not _is_source_like(subj):
+        return []
+    src = _resolve_subject(subj, "speaker", "stated", sent_no, ents, memory)
+    if src is None:
+        return []
+    src.depth = _depth(verb)
+    return [src]
 
 
 def _is_source_like(tok) -> bool:

@@ -36,6 +36,13 @@ DOCUMENT_NOUNS = {
 }
 
 
+#: verbs by which a body gives out information when what they take is a document noun ("the ministry
+#: released new figures", "updated the number of victims", "raised the death toll to 54", "gave the
+#: toll as 35"): the subject states it, as "said" would
+GIVING_VERBS = frozenset({"release", "provide", "give", "update", "raise", "lower", "revise", "issue", "share",
+                          "present", "circulate"})
+
+
 #: common nouns that can be a source when cited ("citing local officials")
 SOURCE_NOUNS = {
     "source", "official", "authority", "ministry", "group", "organization", "organisation",

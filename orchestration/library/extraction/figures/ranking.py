@@ -31,6 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from orchestration.library.extraction import lexicon as lx
+from orchestration.library.extraction.attribution import gives_out_information
 from orchestration.library.extraction.quotes import quote_regions
 from orchestration.library.extraction.records import ArticleInput, EntityMention, FigureMention
 from orchestration.library.extraction.tokens import entities, sentences, tokens
@@ -87,7 +88,8 @@ def mention_roles(doc, body: str, m: EntityMention, clauses: dict) -> set[str]:
     head = root.head
     # "the ministry's spokesman said": the owner of a speaking noun speaks too
     subject = head if root.dep_ in ("poss", "compound", "appos") and head.dep_ in ("nsubj", "nsubjpass") else root
-    if subject.dep_ in ("nsubj", "nsubjpass") and subject.head.lemma_.lower() in lx.REPORTING_VERBS:
+    if subject.dep_ in ("nsubj", "nsubjpass") and (subject.head.lemma_.lower() in lx.REPORTING_VERBS
+                                                    or gives_out_information(subject.head)):
         roles.add("speaker" if subject is root else "owner_speaks")
         clauses[m.mention_id] = _clause_of(subject.head)
     if root.dep_ in ("dobj", "dative") and head.lemma_.lower() == "tell":
@@ -113,7 +115,8 @@ def reporting_sentences(doc, body: str, pos: tuple[str, ...] = ("VERB",)) -> lis
     in it. Reads the shared token list and slices the body: Span iteration and Span.text rebuild
     their tokens on every call."""
     toks = tokens(doc)
-    return [any(t.lemma_.lower() in lx.REPORTING_VERBS and t.pos_ in pos for t in toks[s.start:s.end])
+    return [any(t.lemma_.lower() in lx.REPORTING_VERBS and t.pos_ in pos or gives_out_information(t)
+                for t in toks[s.start:s.end])
             or "according to" in body[s.start_char:s.end_char].lower() for s in sentences(doc)]
 
 
