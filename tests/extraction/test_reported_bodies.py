@@ -46,3 +46,16 @@ def test_the_committed_source_weights_are_what_training_gives():
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout[-500:] + done.stderr[-500:]
     assert "the same weights" in done.stdout
+
+
+def test_training_labels_a_state_a_source_only_under_its_own_name():
+    # the training labels: "Ukraine" is a part of the ministry's name, not the ministry; a body
+    # named in part ("Attorney General's Office" of Colombia's) still is that body
+    sys.path.insert(0, str(ROOT))
+    from scripts.train_sources import names_source
+
+    ministry = ["Ministry of Internal Affairs of Ukraine", "the interior ministry"]
+    assert not names_source("Ukraine", "Ukraine", "state", ministry)
+    assert names_source("Ukraine", "Kyiv", "state", ["Ukraine"])
+    assert names_source("Attorney General's Office", "Attorney General's Office", "government_body",
+                        ["Attorney General's Office of Colombia"])
