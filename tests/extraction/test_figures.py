@@ -309,6 +309,14 @@ def test_two_of_bases_is_an_other_figure_but_one_of_is_not(nlp):
     assert figures[0].count_type == "other" and figures[0].unit == "bases"
 
 
+def test_a_count_s_value_the_parser_reads_as_a_date_is_a_figure(nlp):
+    # spaCy tags a bare number after "at" as a date ("stood at 70"); an age or a clock time stays out
+    figures = run(nlp, "The death toll stood at 70 on Monday. The number of dead stood at 81.")
+    assert surfaces(figures) == ["70", "81"]
+    assert {f.count_type for f in figures} == {"killed"}
+    assert run(nlp, "He died at 70.") == []
+
+
 # --- part-of links ---------------------------------------------------------------------------
 
 

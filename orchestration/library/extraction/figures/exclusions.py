@@ -12,6 +12,7 @@ from orchestration.library.extraction.figures.vocabulary import (
     CURRENCY_SCALES,
     DISTANCE_UNITS,
     LABEL_WORDS,
+    LEVEL_NOUNS,
     MONTHS,
     NON_COUNT_UNITS,
     ONE_BLOCKERS_BEFORE,
@@ -73,7 +74,8 @@ def _excluded(doc, body: str, g: _Group, unit) -> bool:
     if first.ent_type_ in BAD_ENTITY_LABELS or last.ent_type_ in BAD_ENTITY_LABELS:
         return True
     if (first.ent_type_ in ("DATE", "TIME") or last.ent_type_ in ("DATE", "TIME")) and \
-            (unit is None or not (unit.lemma_.lower() in TIME_UNITS or _is_count_noun(unit))):
+            (unit is None or not (unit.lemma_.lower() in TIME_UNITS or _is_count_noun(unit))) and \
+            not _value_of_a_count(doc, g):
         return True
     if len(first.text) == 4 and g.end - g.start == 1 and numbers.is_year(g.low, first.text) and \
             (unit is None or unit.lemma_.lower() in TIME_UNITS or unit.i != g.end):
@@ -111,6 +113,20 @@ def _excluded(doc, body: str, g: _Group, unit) -> bool:
         if next_low in ("of", "another", "by", "day", "hand") or prev_low in ONE_BLOCKERS_BEFORE:
             return True
     return False
+
+
+def _value_of_a_count(doc, g: _Group) -> bool:
+    """ "The death toll stood at 70": the parser may read a bare number after "at" as a date (an
+    age, a time); when the clause's subject is a count ("toll", "number", "tally") it is its value."""
+    after = doc[g.end] if g.end < len(doc) else None
+    if g.end - g.start != 1 or doc[g.start].ent_iob_ != "B" or (after is not None and after.ent_iob_ == "I"):
+        return False  # the number is only part of what the parser read as a date ("70 years", "March 7")
+    x = doc[g.anchor]
+    if x.dep_ != "pobj" or x.head.lower_ not in ("at", "to"):
+        return False
+    verb = x.head.head
+    return verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in LEVEL_NOUNS for c in verb.children)
 
 
 STREET_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "square", "highway"}
