@@ -89,6 +89,7 @@ def test_decimal_distance_is_not_thousands(nlp):
         ("At least 45 people were killed in shelling.", "At least 45", "killed", "people"),
         ("The military operations led to the deaths of 803 people.", "803", "killed", "people"),
         ("Death toll rises in Syria to 1,311.", "1,311", "killed", None),
+        ("The general said that 81 persons were buried on Thursday.", "81", "killed", "persons"),
         ("Kyiv's military said 3 civilians were wounded.", "3", "wounded", "civilians"),
         ("The UN said some 12,000 people had fled to Chad.", "some 12,000", "displaced", "people"),
         ("Violence forced thousands of people to flee.", "thousands", "displaced", "people"),

@@ -78,6 +78,7 @@ EVENT_LEXICON = {
     "drown": "killed", "corpse": "killed", "corpses": "killed",  # spaCy lemmatizes "corpses" to "corps"
     "decapitate": "killed", "strangle": "killed", "annihilate": "killed", "deceased": "killed",
     "succumb": "killed",  # "21 persons succumbed to injuries": died of them
+    "bury": "killed", "burial": "killed", "exhume": "killed",  # "81 persons were buried": the dead
     # in conflict reporting "the victims" are the dead unless a word says they were hurt, held, ...
     "victim": "killed", "fatal": "killed", "martyr": "killed", "martyrdom": "killed",
     "wound": "wounded", "injure": "wounded", "injury": "wounded", "hurt": "wounded",
