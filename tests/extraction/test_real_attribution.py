@@ -519,6 +519,9 @@ def test_a_list_after_a_statement_ending_in_a_colon_is_the_speaker_s(nlp):
     assert claimants["23"] == claimants["12"] == claimants["39"] == "UNHCR"
     # prose after the list is not the list's
     assert claimants["40"] != "UNHCR"
+    # an item labelled by a town the gazetteer knows is a region's row, not the town's claim
+    ex = extract(nlp, "According to OCHA, the toll by province is as follows:\n- Kharkiv: 12 killed\n- Donetsk: 8 killed")
+    assert {f.claimant_text for f in ex.figures} == {"OCHA"}
 
 
 def test_a_building_named_once_is_where_something_happened_not_an_actor(nlp):

@@ -6,6 +6,7 @@ import bisect
 import re
 from dataclasses import replace
 
+from orchestration.library.extraction.actors.gazetteer import is_known_town
 from orchestration.library.extraction.attribution.sources import Attribution, _Source
 from orchestration.library.extraction.tokens import text_of
 
@@ -40,8 +41,8 @@ def _headline_sources(out, pieces, doc) -> None:
         span = doc.char_span(start, end, alignment_mode="contract")
         if span is None or not len(span) or not all(t.pos_ == "PROPN" or t.text.isupper() for t in span):
             continue
-        if any(t.ent_type_ in ("GPE", "LOC", "FAC", "DATE") for t in span):
-            continue  # "Gaza: 40 killed in strike", "North-Kivu: ...": a place, not a source
+        if any(t.ent_type_ in ("GPE", "LOC", "FAC", "DATE") for t in span) or is_known_town(m.group("name")):
+            continue  # "Gaza: 40 killed in strike", "North-Kivu: ...", "- Donetsk: 8 killed": a place, not a source
         out[i] = Attribution(sent_no, "said", m.group("name"), start, end, False)
 
 
