@@ -310,6 +310,17 @@ def test_two_of_bases_is_an_other_figure_but_one_of_is_not(nlp):
     assert figures[0].count_type == "other" and figures[0].unit == "bases"
 
 
+def test_a_list_counts_what_its_introducing_line_names(nlp):
+    # the region-by-region breakdowns: items of people with no event word of their own
+    figures = run(nlp, "The Health Ministry said on Monday that the dead included:\n1. 14 children\n2. 9 women\n"
+                       "- Goma: 20 people\nThe army said 12 soldiers were wounded.")
+    assert {f.surface_text: f.count_type for f in figures} == {"14": "killed", "9": "killed", "20": "killed",
+                                                               "12": "wounded"}
+    # an item that says what it counts keeps it; a list under a line naming no event stays "other"
+    figures = run(nlp, "The toll so far:\n- 30 people injured\n- 5 killed\n\nThe convoy carried:\n- 46 people")
+    assert {f.surface_text: f.count_type for f in figures} == {"30": "wounded", "5": "killed", "46": "other"}
+
+
 def test_a_count_s_value_the_parser_reads_as_a_date_is_a_figure(nlp):
     # spaCy tags a bare number after "at" as a date ("stood at 70"); an age or a clock time stays out
     figures = run(nlp, "The death toll stood at 70 on Monday. The number of dead stood at 81.")

@@ -6,7 +6,13 @@ import bisect
 
 from orchestration.library.extraction.attribution import Attribution, find_attribution_spans
 from orchestration.library.extraction.figures.claimants import _attach_mention, _carry_attribution
-from orchestration.library.extraction.figures.count_types import _classify, _unit_text, _unit_token, refers_to_a_count
+from orchestration.library.extraction.figures.count_types import (
+    _classify,
+    _unit_text,
+    _unit_token,
+    refers_to_a_count,
+    types_of_introduced_lists,
+)
 from orchestration.library.extraction.figures.exclusions import _excluded
 from orchestration.library.extraction.figures.number_expressions import _Group, _scan_sentence
 from orchestration.library.extraction.figures.parts import _drop_lone_ones, _link_parts, link_to_previous_sentence
@@ -49,6 +55,7 @@ def extract_figures(doc, article: ArticleInput, mentions: list[EntityMention],
             _attach_mention(fig, span, mentions, article.body)
             figures.append(fig)
         previous = [f for f, _, _ in sent_figures] or previous
+    types_of_introduced_lists(doc, article.body, figures)
     _carry_attribution(figures, attribution_spans, article.body, mentions)
     rank_claimants(doc, article, figures, mentions, collect=collect)
     return figures

@@ -7,7 +7,9 @@ import re
 
 from orchestration.library.extraction import lexicon as lx
 from orchestration.library.extraction.actors import mention_at
-from orchestration.library.extraction.figures.vocabulary import PERSON_EVENT_TYPES, PERSON_UNITS
+from orchestration.library.extraction.figures.count_types import counts_people
+from orchestration.library.extraction.figures.lists import items_after
+from orchestration.library.extraction.figures.vocabulary import PERSON_EVENT_TYPES
 from orchestration.library.extraction.quotes import quote_regions
 from orchestration.library.extraction.records import EntityMention, FigureMention
 
@@ -61,7 +63,7 @@ def _carry_attribution(figures: list[FigureMention], spans, body: str, mentions:
             _copy_claimant(fig, twin.claimant_text, twin.claimant_mention_id, twin.outlet_text)
             continue
         intro = next((m for lo, hi, m in introduced if lo <= fig.start_char < hi), None)
-        if intro is not None and (fig.count_type in PERSON_EVENT_TYPES or _counts_people(fig.unit)):
+        if intro is not None and (fig.count_type in PERSON_EVENT_TYPES or counts_people(fig.unit)):
             _copy_claimant(fig, intro.canonical_name, intro.mention_id, None)
             continue
         k = bisect.bisect_right(starts, fig.start_char) - 1
@@ -70,7 +72,7 @@ def _carry_attribution(figures: list[FigureMention], spans, body: str, mentions:
             if attr is not None and attr.claimant_text:
                 if line_of(spans[j].start_char) not in counting and not in_quote:
                     break
-                if not in_quote and fig.count_type not in PERSON_EVENT_TYPES and not _counts_people(fig.unit):
+                if not in_quote and fig.count_type not in PERSON_EVENT_TYPES and not counts_people(fig.unit):
                     break  # "Hmeimim remains one of two strategic bases": a toll list counts people
                 # only a claimant that is a known actor carries (as its line's figures resolved it): a
                 # stray word ("stepped-up patrols") stays where the parser put it
@@ -84,18 +86,11 @@ def _carry_attribution(figures: list[FigureMention], spans, body: str, mentions:
                 break
 
 
-LIST_LINES = 40  # lines a list introduced by "X said:" may run to
-LIST_LINE_CHARS = 200  # a longer line is prose again, not a list's item
-# a list's item: a bullet or a number marks it ("• 23 killed", "1) ..."), or a label before a colon
-# ("Kharkiv: 12 dead"); a quotation or a paragraph of prose after the colon is not a list
-_LIST_ITEM = re.compile(r"^\s*(?:[•·▪‣◦*–—-]|\d{1,2}[.)]\s|[A-Z][\w'’ -]{0,40}:\s*\S)")
-
-
 def _lists_introduced(spans, body: str, mentions: list[EntityMention]) -> list[tuple[int, int, EntityMention]]:
     """(start, end, speaker) of each list a reporting line introduces: a line that ends in a colon
     and names a known actor as its source ("UNHCR said on Monday:", "According to OCHA, the toll by
     district is as follows:"), then the lines after it shaped as a list's items (_LIST_ITEM), up to
-    the first that is not one."""
+    the first that is not one (:mod:`lists`)."""
     out = []
     for piece in spans:
         attr = piece.attribution
@@ -108,24 +103,10 @@ def _lists_introduced(spans, body: str, mentions: list[EntityMention]) -> list[t
         speaker = mention_at(attr.claimant_start, attr.claimant_end, mentions)
         if speaker is None:
             continue  # only a known actor carries: a stray word stays where the parser put it
-        start = end = line_end + 1
-        for _ in range(LIST_LINES):
-            nxt = body.find("\n", end)
-            line = body[end:len(body) if nxt < 0 else nxt]
-            if len(line) > LIST_LINE_CHARS or not _LIST_ITEM.match(line):
-                break
-            end = len(body) if nxt < 0 else nxt + 1
-        if end > start:
-            out.append((start, end, speaker))
+        items = items_after(body, line_end)
+        if items is not None:
+            out.append((*items, speaker))
     return out
-
-
-def _counts_people(unit: str | None) -> bool:
-    """A unit as written names people ("civilians", "others"), or there is none to say otherwise."""
-    if not unit:
-        return True
-    word = unit.lower()
-    return word in PERSON_UNITS or word.rstrip("s") in PERSON_UNITS or word in ("others", "other")
 
 
 def _copy_claimant(fig: FigureMention, claimant: str | None, mention_id: str | None, outlet: str | None) -> None:

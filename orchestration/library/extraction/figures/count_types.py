@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from orchestration.library.extraction import numbers
 from orchestration.library.extraction.attribution import SPEECH_VERBS
+from orchestration.library.extraction.figures.lists import introducing_lines
 from orchestration.library.extraction.figures.number_expressions import _Group
 from orchestration.library.extraction.figures.vocabulary import (
     AID_UNITS,
@@ -381,3 +382,25 @@ def refers_to_a_count(doc, g: _Group, unit) -> bool:
                 (h.dep_ == "relcl" and _bare_level_noun(h.head))
         x = h
     return False
+
+
+def types_of_introduced_lists(doc, body: str, figures) -> None:
+    """ "The dead included:" then "1. 14 children", "2. 9 women": items of people the list gives no
+    type of their own count what the line introducing it names (the event word nearest its colon)."""
+    for line_start, line_end, start, end in introducing_lines(body):
+        span = doc.char_span(line_start, line_end, alignment_mode="expand")
+        words = reversed(list(span)) if span is not None else ()
+        found = next((t for t in (_lex(tok, True) for tok in words) if t in PERSON_EVENT_TYPES), None)
+        if found is None:
+            continue
+        for fig in figures:
+            if start <= fig.start_char < end and fig.count_type == "other" and counts_people(fig.unit):
+                fig.count_type = found
+
+
+def counts_people(unit: str | None) -> bool:
+    """A unit as written names people ("civilians", "others"), or there is none to say otherwise."""
+    if not unit:
+        return True
+    word = unit.lower()
+    return word in PERSON_UNITS or word.rstrip("s") in PERSON_UNITS or word in ("others", "other")
