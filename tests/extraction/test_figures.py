@@ -90,6 +90,7 @@ def test_decimal_distance_is_not_thousands(nlp):
         ("The military operations led to the deaths of 803 people.", "803", "killed", "people"),
         ("Death toll rises in Syria to 1,311.", "1,311", "killed", None),
         ("The general said that 81 persons were buried on Thursday.", "81", "killed", "persons"),
+        ("We buried people in no fewer than four mass graves.", "no fewer than four", "other", "graves"),
         ("Kyiv's military said 3 civilians were wounded.", "3", "wounded", "civilians"),
         ("The UN said some 12,000 people had fled to Chad.", "some 12,000", "displaced", "people"),
         ("Violence forced thousands of people to flee.", "thousands", "displaced", "people"),
@@ -330,6 +331,17 @@ def test_a_count_s_value_the_parser_reads_as_a_date_is_a_figure(nlp):
 
 
 # --- part-of links ---------------------------------------------------------------------------
+
+
+def test_a_breakdown_after_a_colon_counts_parts_of_the_figure_before_it(nlp):
+    figures = run(nlp, "The ministry gave this breakdown of the 45 dead: 20 in Goma, 15 in Sake and 10 in Minova.")
+    whole = fig(figures, "45")
+    for part in ("20", "15", "10"):
+        assert fig(figures, part).parent_figure_id == whole.figure_id
+        assert fig(figures, part).count_type == "killed"
+    # things before the colon are no whole of the people after it
+    figures = run(nlp, "The convoy of 12 trucks was hit: 30 people were wounded.")
+    assert fig(figures, "30").parent_figure_id is None
 
 
 def test_including_parts(nlp):

@@ -33,6 +33,7 @@ DOCUMENT_NOUNS = {
     "letter", "video", "recording", "recordings", "post", "tweet", "testimony", "testimonies",
     "account", "accounts", "footage", "image", "images", "photo", "photos", "picture",
     "detail", "details",  # "according to the details shared by the Kosovo Police"
+    "breakdown",  # "the ministry gave this breakdown of the 45 dead:"
 }
 
 

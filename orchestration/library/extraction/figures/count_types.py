@@ -134,8 +134,9 @@ def _counts_of_its_own(child) -> bool:
 def _classify(doc, g: _Group, unit) -> tuple[str, object]:
     """(count_type, clause head token) for a figure; things counted are never killed, wounded, ..."""
     found, clause_head = _classify_words(doc, g, unit)
-    if found in PERSON_EVENT_TYPES and unit is not None and unit.lemma_.lower() in THING_UNITS:
-        return "other", clause_head
+    if found in PERSON_EVENT_TYPES and unit is not None and \
+            (unit.lemma_.lower() in THING_UNITS or unit.lower_.removesuffix("s") in THING_UNITS):
+        return "other", clause_head  # the plural as written too: spaCy lemmatizes "graves" to "graf"
     return found, clause_head
 
 

@@ -48,7 +48,7 @@ THING_UNITS = {
     "camp", "checkpoint", "post", "base", "car", "vehicle", "bus", "motorcycle", "boat", "ship", "tank",
     "helicopter", "blast", "bomb", "explosion", "attack", "strike", "airstrike", "raid", "assault",
     "incident", "missile", "rocket", "drone", "shell", "grenade", "mine", "weapon", "gun", "rifle",
-    "bullet", "round", "warrant", "dollar", "euro", "pound",
+    "bullet", "round", "warrant", "dollar", "euro", "pound", "grave", "cemetery", "coffin",
 }
 #: words near a sum of money that make it aid: "$5 million in aid", "an ex-gratia amount of Rs 5 lakh"
 AID_WORDS = {"aid", "assistance", "relief", "funding", "compensation", "gratia"}
