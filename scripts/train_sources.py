@@ -7,7 +7,8 @@ part of the development corpus, and write its weights to source_model.json.
 Each tune page is read by the product's reader and run through its extractor up to the citations,
 exactly as a build does; the bodies no citation cites are the candidates. A candidate is labelled
 a source when its name (or the words of its mention) is one of the page's gold sources
-(ANNOTATION.md), with the gold actor's spellings; a borderline gold source teaches nothing. The
+(ANNOTATION.md), with the gold actor's spellings (a state only under its own name: see
+``names_source``); a borderline gold source teaches nothing. The
 model is a logistic regression fitted by L-BFGS with an L2 penalty chosen by cross-validation
 over pages: no randomness, so the same pages give the same weights. ``--check`` trains and
 compares with the committed file instead of writing it (exit 1 when they differ). Offline; the
