@@ -17,9 +17,9 @@ from __future__ import annotations
 from orchestration.library.extraction import lexicon as lx
 from orchestration.library.extraction.actors.gazetteer import is_known_town
 from orchestration.library.extraction.actors.keys import actor_key
+from orchestration.library.extraction.actors.mentions import mention_record
 from orchestration.library.extraction.actors.tables import _org_type
 from orchestration.library.extraction.citations import names_a_bare_institution
-from orchestration.library.extraction.ids import stable_id
 from orchestration.library.extraction.records import ArticleInput, Citation, EntityMention
 
 # citations that only ever name an outlet: a dateline's wire, a credit, a "Source:" line, "via X"
@@ -46,15 +46,6 @@ def cited_body_mentions(article: ArticleInput, mentions: list[EntityMention], ci
         if set(key.split()) & lx.PLATFORMS or is_known_town(name):
             continue
         named.add(key)
-        out.append(EntityMention(
-            mention_id=stable_id(article.article_id, "mention", c.start_char, c.end_char),
-            article_id=article.article_id,
-            sentence_no=sentence_of(c.start_char),
-            start_char=c.start_char,
-            end_char=c.end_char,
-            surface_text=article.body[c.start_char:c.end_char],
-            actor_type="media" if c.kind in _OUTLET_KINDS else _org_type(name),
-            canonical_name=name,
-            resolution="name",
-        ))
+        out.append(mention_record(article, c.start_char, c.end_char, sentence_of(c.start_char),
+                                  "media" if c.kind in _OUTLET_KINDS else _org_type(name), name, "name"))
     return out

@@ -89,16 +89,23 @@ def _to_record(doc, r: _Resolved, article: ArticleInput, sent_of) -> EntityMenti
     start = doc[r.start].idx
     last = doc[r.end - 1]
     end = last.idx + len(last.text)
+    return mention_record(article, start, end, sent_of(r.start), r.actor_type, r.canonical, r.resolution,
+                          ner_label=r.label, affiliation=r.affiliation)
+
+
+def mention_record(article: ArticleInput, start: int, end: int, sentence_no: int, actor_type: str, canonical: str,
+                   resolution: str, ner_label: str | None = None, affiliation: str | None = None) -> EntityMention:
+    """The mention of the body's characters start:end, its id fixed by the article and the span."""
     return EntityMention(
         mention_id=stable_id(article.article_id, "mention", start, end),
         article_id=article.article_id,
-        sentence_no=sent_of(r.start),
+        sentence_no=sentence_no,
         start_char=start,
         end_char=end,
         surface_text=article.body[start:end],
-        actor_type=r.actor_type,
-        canonical_name=r.canonical,
-        resolution=r.resolution,
-        ner_label=r.label,
-        affiliation=r.affiliation,
+        actor_type=actor_type,
+        canonical_name=canonical,
+        resolution=resolution,
+        ner_label=ner_label,
+        affiliation=affiliation,
     )
