@@ -524,6 +524,24 @@ def test_a_list_after_a_statement_ending_in_a_colon_is_the_speaker_s(nlp):
     assert {f.claimant_text for f in ex.figures} == {"OCHA"}
 
 
+def test_a_list_spaced_by_blank_lines_is_still_the_speaker_s(nlp):
+    # 215_vinnytsia_nv: a saved page spaces the items of "X has updated the number of victims:" by
+    # blank lines; the items are the service's, and the claimant model does not move them
+    body = ("Russia launched a series of cruise missiles at Vinnytsia on July 14, killing at least 23 people.\n\n"
+            "UPDATE: State Emergency Service of Ukraine has updated the number of victims of the attack:\n\n"
+            "  • 23 people were killed (three of them were minors);\n\n"
+            "  • 66 people were hospitalized, including three children;\n\n"
+            "  • 39 people were reported missing.\n\n"
+            "Fifty-five buildings were damaged in the city centre.")
+    ex = extract(nlp, body)
+    items = [f for f in ex.figures if body.index("  • 23") <= f.start_char < body.index("Fifty-five")]
+    assert {f.surface_text for f in items} >= {"23", "66", "39"}
+    assert {f.claimant_text for f in items} == {"State Emergency Service of Ukraine"}
+    assert {f.attribution_cue for f in items} == {"listed_by"}
+    # prose after the list is not the list's
+    assert next(f for f in ex.figures if f.surface_text == "Fifty-five").attribution_cue != "listed_by"
+
+
 def test_a_building_named_once_is_where_something_happened_not_an_actor(nlp):
     # 352_palmsunday_ahramonline, 319_kismayo_oodweyne: hospitals and hotels as locations
     found = actors_of(extract(nlp, "Thirty people are still receiving treatment at Tanta University Hospital. "

@@ -8,7 +8,7 @@ import re
 from orchestration.library.extraction import lexicon as lx
 from orchestration.library.extraction.actors import mention_at
 from orchestration.library.extraction.figures.count_types import counts_people
-from orchestration.library.extraction.figures.lists import items_after
+from orchestration.library.extraction.figures.lists import LISTED_CUE, items_after
 from orchestration.library.extraction.figures.vocabulary import PERSON_EVENT_TYPES
 from orchestration.library.extraction.quotes import quote_regions
 from orchestration.library.extraction.records import EntityMention, FigureMention
@@ -64,7 +64,7 @@ def _carry_attribution(figures: list[FigureMention], spans, body: str, mentions:
             continue
         intro = next((m for lo, hi, m in introduced if lo <= fig.start_char < hi), None)
         if intro is not None and (fig.count_type in PERSON_EVENT_TYPES or counts_people(fig.unit)):
-            _copy_claimant(fig, intro.canonical_name, intro.mention_id, None)
+            _copy_claimant(fig, intro.canonical_name, intro.mention_id, None, cue=LISTED_CUE)
             continue
         k = bisect.bisect_right(starts, fig.start_char) - 1
         for j in range(k - 1, max(-1, k - 1 - CARRY_SENTENCES), -1):
@@ -109,10 +109,11 @@ def _lists_introduced(spans, body: str, mentions: list[EntityMention]) -> list[t
     return out
 
 
-def _copy_claimant(fig: FigureMention, claimant: str | None, mention_id: str | None, outlet: str | None) -> None:
+def _copy_claimant(fig: FigureMention, claimant: str | None, mention_id: str | None, outlet: str | None,
+                   cue: str = "carried_over") -> None:
     fig.claimant_text, fig.claimant_mention_id = claimant, mention_id
     fig.outlet_text = fig.outlet_text or outlet
-    fig.attribution_cue = "carried_over"
+    fig.attribution_cue = cue
 
 
 # --- 7. mentions ----------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+LISTED_CUE = "listed_by"  # the cue of an item of a list whose introducing line names its speaker
 LIST_LINES = 40  # lines a list introduced by "X said:" may run to
 LIST_LINE_CHARS = 200  # a longer line is prose again, not a list's item
 # a list's item: a bullet or a number marks it ("• 23 killed", "1) ..."), or a label before a colon
@@ -14,14 +15,20 @@ _LIST_ITEM = re.compile(r"^\s*(?:[•·▪‣◦*–—-]|\d{1,2}[.)]\s|[A-Z][\w
 
 def items_after(body: str, line_end: int) -> tuple[int, int] | None:
     """(start, end) of the list items after the introducing line that ends at ``line_end`` (its
-    newline), up to the first line that is not an item; None when no item follows."""
-    start = end = line_end + 1
+    newline), up to the first line that is not an item; None when no item follows. Blank lines
+    between the items, or before the first, do not end the list: saved pages space paragraphs."""
+    start = end = pos = line_end + 1
     for _ in range(LIST_LINES):
-        nxt = body.find("\n", end)
-        line = body[end:len(body) if nxt < 0 else nxt]
+        nxt = body.find("\n", pos)
+        line = body[pos:len(body) if nxt < 0 else nxt]
+        if not line.strip() and nxt >= 0:
+            pos = nxt + 1
+            continue
         if len(line) > LIST_LINE_CHARS or not _LIST_ITEM.match(line):
             break
-        end = len(body) if nxt < 0 else nxt + 1
+        if end == start:
+            start = pos
+        end = pos = len(body) if nxt < 0 else nxt + 1
     return (start, end) if end > start else None
 
 

@@ -16,7 +16,9 @@ weights learned from annotated pages decide instead of more rules:
   (no reporting verb in the sentence, the rules found no one, a lead sentence);
 * **model**: a conditional logit, one weight per feature, trained by ``scripts/train_claimants.py``
   (`make train`) on the tune part of the development corpus and kept in ``claimant_model.json``;
-  the candidate with the highest score wins.
+  the candidate with the highest score wins;
+* **left alone**: an item of a list whose introducing line names its speaker ("The ministry said:"
+  then a line per toll; cue ``listed_by``): the layout says whose it is, whatever the distance.
 
 Pure: the weights are read once from the package; without the file the rules' choice stands.
 """
@@ -32,6 +34,7 @@ from pathlib import Path
 
 from orchestration.library.extraction import lexicon as lx
 from orchestration.library.extraction.attribution import gives_out_information
+from orchestration.library.extraction.figures.lists import LISTED_CUE
 from orchestration.library.extraction.quotes import quote_regions
 from orchestration.library.extraction.records import ArticleInput, EntityMention, FigureMention
 from orchestration.library.extraction.tokens import entities, sentences, tokens
@@ -268,6 +271,9 @@ def rank_claimants(doc, article: ArticleInput, figures: list[FigureMention], men
     ctx = _context(doc, article, mentions)
     previous = None
     for fig in figures:
+        if fig.attribution_cue == LISTED_CUE:
+            previous = fig
+            continue  # the list's own line names who gives it: the layout outweighs any distance
         span = doc.char_span(fig.start_char, fig.end_char, alignment_mode="expand")
         options = candidates(fig, mentions, ctx, previous, span.root.i if span is not None and len(span) else None)
         previous = fig
