@@ -89,8 +89,8 @@ def _carry_attribution(figures: list[FigureMention], spans, body: str, mentions:
 def _lists_introduced(spans, body: str, mentions: list[EntityMention]) -> list[tuple[int, int, EntityMention]]:
     """(start, end, speaker) of each list a reporting line introduces: a line that ends in a colon
     and names a known actor as its source ("UNHCR said on Monday:", "According to OCHA, the toll by
-    district is as follows:"), then the lines after it shaped as a list's items (_LIST_ITEM), up to
-    the first that is not one (:mod:`lists`)."""
+    district is as follows:"), then the lines after it shaped as a list's items, up to the first
+    that is not one (:func:`lists.items_after`)."""
     out = []
     for piece in spans:
         attr = piece.attribution

@@ -10,6 +10,7 @@ from orchestration.library.extraction.figures.vocabulary import (
     PART_MARKERS,
     PERSON_EVENT_TYPES,
 )
+from orchestration.library.extraction.tokens import tokens
 
 
 def _part_marker(doc, sent, g: _Group) -> int | None:
@@ -48,7 +49,7 @@ def _opening_whole(doc, sent, sent_figures) -> tuple[object, int] | None:
 def _colon_whole(doc, sent, sent_figures) -> tuple[object, int] | None:
     """ "this breakdown of the 45 dead: 20 in Goma, 15 in Sake and 10 in Minova": the figure that
     closes the words before a colon, and where the colon is; the figures after it count its parts."""
-    colon = next((t for t in doc[sent.start:sent.end] if t.text == ":"), None)
+    colon = next((t for t in tokens(doc)[sent.start:sent.end] if t.text == ":"), None)
     if colon is None:
         return None
     before = [(fig, g) for fig, g, _ in sent_figures if g.end <= colon.i]
