@@ -507,6 +507,15 @@ def test_a_name_ending_in_a_unit_of_local_administration_is_a_place(nlp):
     assert {"District Reserve Guard", "Islamic State West Africa Province"} <= surfaces
 
 
+def test_every_conjunct_of_a_list_of_places_is_a_place(nlp):
+    """ "The districts of A, B and C": each name is a place, not only the first, and stays one where
+    it later "reports" a toll."""
+    body = ("The districts of Kalay West, Kalay East and Tamu have seen the most deaths. "
+            "Kalay East reported 938 arson cases, police said.")
+    found = run(nlp, body)
+    no_mention(body, found, "Kalay East", after="deaths.")
+
+
 def test_a_name_the_model_missed_is_a_person_where_the_sentence_says_so(nlp):
     # the small model tags none of these a person ("Encinas": GPE, "Marina Navarro": NORP)
     body = ("UN High Commissioner for Human Rights Michelle Bachelet said the numbers would rise. "

@@ -14,6 +14,7 @@ from orchestration.library.extraction.actors.name_tokens import (
     _INITIALS_SKIP,
     _NAME_PARTICLES,
     _cap_word,
+    _climb_conj,
     _lemma,
 )
 from orchestration.library.extraction.actors.places import _is_junk
@@ -66,23 +67,33 @@ def _place_keys(doc) -> set[str]:
     for t in toks:
         if not (t.pos_ == "PROPN" and t.text[:1].isupper()):
             continue
-        head = t.head
-        if t.dep_ == "compound" and _lemma(head) in lx.PLACE_NOUNS:
+        # "the districts of Imphal West, Imphal East and Churachandpur": later conjuncts stand where the first does
+        role = _climb_conj(t) if t.ent_type_ != "PERSON" else t
+        head = role.head
+        if role.dep_ in ("compound", "nmod") and _lemma(head) in lx.PLACE_NOUNS \
+                or role.dep_ == "pobj" and head.lower_ == "of" and _lemma(head.head) in lx.PLACE_NOUNS \
+                or t.ent_type_ != "PERSON" and any(c.dep_ == "appos" and c.pos_ == "NOUN" and _lemma(c) in lx.PLACE_NOUNS
+                                                    for c in t.children):
+            # "Imphal West and Imphal East districts", "Kangpokpi, a hill district": the whole name is the place
             keys.add(actor_key(t.text))
-        elif t.dep_ == "pobj" and head.lower_ == "of" and _lemma(head.head) in lx.PLACE_NOUNS:
-            keys.add(actor_key(t.text))
+            keys.add(actor_key(_name_ending_at(doc, t).text))
         elif t.dep_ == "pobj" and head.lower_ in lx.LOCATIVE_PREPS and t.ent_type_ != "NORP":
             # "in/at/near X" makes X a place whatever its label ("in Goma", "in Khan Younis" come
             # tagged PERSON); looser prepositions ("under", "over") only for unlabelled one-word names
             ent = ent_of.get(t.i)
             if head.lower_ in _STRICT_LOCATIVE or ent is None or len(ent) == 1 or ent.label_ not in ("PERSON", "ORG"):
                 keys.add(actor_key(t.text))
-                name_start = min([t.i] + [c.i for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"])
-                keys.add(actor_key(doc[name_start:t.i + 1].text))
+                keys.add(actor_key(_name_ending_at(doc, t).text))
     # a town the gazetteer knows, whatever its label ("Batticaloa" tagged PERSON); a surname that is
     # also a town's ("Ortega") is the person's all the same: the full name in the article wins
     keys.update(actor_key(e.text) for e in entities(doc) if is_known_town(e.text))
     return keys
+
+
+def _name_ending_at(doc, t):
+    """The proper-name run a token ends: its compound proper nouns before it ("Imphal East")."""
+    start = min([t.i] + [c.i for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"])
+    return doc[start:t.i + 1]
 
 
 def _org_canonical(name: str) -> str:
