@@ -39,14 +39,15 @@ FOLDS = 10
 CONTEXT = 40  # characters either side that place a gold span in the reader's body text
 
 
-def _norm(text: str | None) -> str:
+def normalized(text: str | None) -> str:
+    """A name as the training labels compare it: ASCII, lower case, words only, no leading "the"/"al"."""
     text = unicodedata.normalize("NFKD", str(text or "")).encode("ascii", "ignore").decode().lower()
     text = re.sub(r"[^a-z0-9]+", " ", text).strip()
     return re.sub(r"^(the|al) ", "", text)
 
 
 def _acronym(text: str) -> str:
-    words = [w for w in _norm(text).split() if w not in ("of", "for", "and", "the", "in", "on")]
+    words = [w for w in normalized(text).split() if w not in ("of", "for", "and", "the", "in", "on")]
     return "".join(w[0] for w in words) if len(words) >= 2 else ""
 
 
@@ -55,11 +56,11 @@ def same_actor(candidate: str, names: list[str]) -> bool:
     (four letters or more), or one the acronym of the other. Stricter than the scorer's name_match
     on purpose: labels from the scorer's (surnames, NFKC forms) trained weights that scored one
     figure lower on both parts."""
-    c = _norm(candidate)
+    c = normalized(candidate)
     if not c:
         return False
     for name in names:
-        n = _norm(name)
+        n = normalized(name)
         if not n:
             continue
         if c == n or (len(c) >= 4 and f" {c} " in f" {n} ") or (len(n) >= 4 and f" {n} " in f" {c} "):

@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from scripts.train_claimants import _norm, page_folds, part_pages, same_actor, training_args, write_or_check  # noqa: E402
+from scripts.train_claimants import normalized, page_folds, part_pages, same_actor, training_args, write_or_check  # noqa: E402
 
 L2_GRID = (0.3, 1.0, 3.0, 10.0, 30.0)
 
@@ -80,7 +80,7 @@ def names_source(name: str, surface: str, actor_type: str | None, spellings: lis
     name "Ministry of Internal Affairs of Ukraine", not that ministry (19 of the tune part's 89
     labels were states read that way, and taught the model that states are sources)."""
     if actor_type == "state":
-        return any(_norm(x) in {_norm(n) for n in spellings} for x in (name, surface))
+        return any(normalized(x) in {normalized(n) for n in spellings} for x in (name, surface))
     return same_actor(name, spellings) or same_actor(surface, spellings)
 
 

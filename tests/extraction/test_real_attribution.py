@@ -547,6 +547,17 @@ def test_a_list_spaced_by_blank_lines_is_still_the_speaker_s(nlp, monkeypatch):
     assert next(f for f in ex.figures if f.surface_text == "12").claimant_text is None
 
 
+def test_a_list_whose_colon_has_trailing_spaces_is_still_introduced(nlp):
+    # saved pages leave spaces after a line's last character: the line still introduces its list,
+    # for who gives it and for what it counts (one finder of introducing lines serves both)
+    ex = extract(nlp, "The Kenyan Health Ministry said on Monday that the dead included:   \n"
+                      "1. 14 children\n2. 9 women\n")
+    items = {f.surface_text: f for f in ex.figures}
+    assert items["14"].count_type == items["9"].count_type == "killed"
+    assert items["14"].claimant_text == items["9"].claimant_text == "Kenyan Health Ministry"
+    assert items["14"].attribution_cue == items["9"].attribution_cue == "listed_by"
+
+
 def test_a_building_named_once_is_where_something_happened_not_an_actor(nlp):
     # 352_palmsunday_ahramonline, 319_kismayo_oodweyne: hospitals and hotels as locations
     found = actors_of(extract(nlp, "Thirty people are still receiving treatment at Tanta University Hospital. "

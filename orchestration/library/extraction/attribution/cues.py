@@ -91,7 +91,7 @@ def _from_speech_verb(verb, sent_no, ents, memory, doc) -> list[_Source]:
     role = "reporter" if lemma in ("report", "publish", "post", "tweet", "quote") else "speaker"
     out: list[_Source] = []
     depth = _depth(verb)
-    subjects = [c for c in verb.children if c.dep_ == "nsubj" and _same_line(c, verb)]
+    subjects = _line_subjects(verb)
     if not subjects and verb.tag_ in ("VBD", "VBZ", "VBP"):
         left = _noun_left_of(verb)
         if left is not None:  # parse slip on "..., the X Association (XA) reported."
@@ -102,8 +102,8 @@ def _from_speech_verb(verb, sent_no, ents, memory, doc) -> list[_Source]:
         subjects = [c for c in verb.children if c.dep_ == "dobj" and _same_line(c, verb)
                     and any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "PERSON", "NORP") or t.text in lx.MEDIA
                             for t in c.subtree)]
-    if subjects:  # a mis-merged heading can add a second subject: keep the closest one
-        subj = min(subjects, key=lambda c: abs(verb.i - c.i))
+    if subjects:
+        subj = _closest(subjects, verb)
         src = _resolve_subject(subj, role, cue, sent_no, ents, memory)
         if src is not None:
             src.depth = depth
@@ -147,10 +147,10 @@ def _from_giving_verb(verb, sent_no, ents, memory) -> list[_Source]:
     toll" names no one)."""
     if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
         return []  # "new figures were released": the giver, if any, is an agent ("by X")
-    subjects = [c for c in verb.children if c.dep_ == "nsubj" and _same_line(c, verb)]
+    subjects = _line_subjects(verb)
     if not subjects:
         return []
-    subj = min(subjects, key=lambda c: abs(verb.i - c.i))
+    subj = _closest(subjects, verb)
     if subj.pos_ != "PRON" and not _is_source_like(subj):
         return []
     src = _resolve_subject(subj, "speaker", "stated", sent_no, ents, memory)
@@ -158,6 +158,16 @@ def _from_giving_verb(verb, sent_no, ents, memory) -> list[_Source]:
         return []
     src.depth = _depth(verb)
     return [src]
+
+
+def _line_subjects(verb) -> list:
+    """The verb's subjects on its own line (a heading merged into the sentence is not one)."""
+    return [c for c in verb.children if c.dep_ == "nsubj" and _same_line(c, verb)]
+
+
+def _closest(subjects: list, verb):
+    """A mis-merged heading can add a second subject: the one closest to the verb speaks."""
+    return min(subjects, key=lambda c: abs(verb.i - c.i))
 
 
 def _is_source_like(tok) -> bool:

@@ -8,7 +8,7 @@ import re
 from orchestration.library.extraction import lexicon as lx
 from orchestration.library.extraction.actors import mention_at
 from orchestration.library.extraction.figures.count_types import counts_people
-from orchestration.library.extraction.figures.lists import LISTED_CUE, items_after
+from orchestration.library.extraction.figures.lists import LISTED_CUE, introducing_lines
 from orchestration.library.extraction.figures.vocabulary import PERSON_EVENT_TYPES
 from orchestration.library.extraction.quotes import quote_regions
 from orchestration.library.extraction.records import EntityMention, FigureMention
@@ -88,24 +88,19 @@ def _carry_attribution(figures: list[FigureMention], spans, body: str, mentions:
 
 def _lists_introduced(spans, body: str, mentions: list[EntityMention]) -> list[tuple[int, int, EntityMention]]:
     """(start, end, speaker) of each list a reporting line introduces: a line that ends in a colon
-    and names a known actor as its source ("UNHCR said on Monday:", "According to OCHA, the toll by
-    district is as follows:"), then the lines after it shaped as a list's items, up to the first
-    that is not one (:func:`lists.items_after`)."""
-    out = []
+    (:func:`lists.introducing_lines`) whose attribution span ends there and names a known actor as
+    its source ("UNHCR said on Monday:", "According to OCHA, the toll by district is as follows:")."""
+    by_end = {}  # where each attributed span's text ends -> its attribution
     for piece in spans:
         attr = piece.attribution
-        text = body[piece.start_char:piece.end_char].rstrip()
-        if attr is None or attr.claimant_start is None or not text.endswith(":"):
-            continue
-        line_end = body.find("\n", piece.start_char + len(text))
-        if line_end < 0:
-            continue
-        speaker = mention_at(attr.claimant_start, attr.claimant_end, mentions)
-        if speaker is None:
-            continue  # only a known actor carries: a stray word stays where the parser put it
-        items = items_after(body, line_end)
-        if items is not None:
-            out.append((*items, speaker))
+        if attr is not None and attr.claimant_start is not None:
+            by_end[piece.start_char + len(body[piece.start_char:piece.end_char].rstrip())] = attr
+    out = []
+    for _line_start, colon_end, start, end in introducing_lines(body):
+        attr = by_end.get(colon_end)
+        speaker = mention_at(attr.claimant_start, attr.claimant_end, mentions) if attr is not None else None
+        if speaker is not None:  # only a known actor carries: a stray word stays where the parser put it
+            out.append((start, end, speaker))
     return out
 
 

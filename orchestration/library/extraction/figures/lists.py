@@ -32,16 +32,14 @@ def items_after(body: str, line_end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
+_LINE_END_COLON = re.compile(r":[ \t]*\n")  # saved pages may leave spaces after the colon
+
+
 def introducing_lines(body: str):
-    """(line start, line end, items start, items end) of every line that ends in a colon and has
-    list items after it."""
-    pos = 0
-    while True:
-        colon = body.find(":\n", pos)
-        if colon < 0:
-            return
-        line_start = body.rfind("\n", 0, colon) + 1
-        items = items_after(body, colon + 1)
+    """(line start, end of its colon, items start, items end) of every line that ends in a colon and
+    has list items after it."""
+    for m in _LINE_END_COLON.finditer(body):
+        colon_end = m.start() + 1
+        items = items_after(body, m.end() - 1)
         if items is not None:
-            yield line_start, colon + 1, items[0], items[1]
-        pos = colon + 2
+            yield body.rfind("\n", 0, m.start()) + 1, colon_end, items[0], items[1]
