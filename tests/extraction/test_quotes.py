@@ -192,3 +192,13 @@ def test_quote_continued_over_paragraphs_and_nested_single_quotes(nlp):
     # the first paragraph's quote is left open: it continues, and Amina speaks both parts
     assert quote(found, "We had nothing to eat").speaker_canonical == "Amina"
     assert quote(found, "Then the shelling started").speaker_canonical == "Amina"
+
+
+def test_the_subject_of_a_clause_that_says_nothing_is_no_speaker(nlp):
+    # a quote inside a clause with no verb of speech takes that clause's subject only when it can
+    # speak: a statement or an actor, never "the assailants" or "her car"
+    body = ("The assailants torched 40 houses, leaving behind “a village where nobody can live any more”.\n\n"
+            "The statement attributed the delay to the fact that “roads were closed by the floods”.")
+    found = run(nlp, body)
+    assert quote(found, "a village where").speaker_text is None
+    assert quote(found, "roads were closed").speaker_text == "The statement"

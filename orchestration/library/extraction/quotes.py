@@ -261,9 +261,23 @@ def _governing_subject(ctx: _Context, span: _Span):
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in inside), None)
         if tok.lemma_.lower() in lx.SPEECH_VERBS and tok.pos_ in ("VERB", "AUX") and subj is not None:
             return subj
-        if fallback is None and tok.pos_ in ("VERB", "AUX") and subj is not None and subj.pos_ != "PRON":
+        if fallback is None and tok.pos_ in ("VERB", "AUX") and subj is not None and subj.pos_ != "PRON" \
+                and _can_speak(ctx, subj):
             fallback = subj  # "The statement attributed ... to the fact that “...”"
     return fallback
+
+
+def _can_speak(ctx: _Context, subj) -> bool:
+    """Whether the subject of a clause that is no speech verb can be the quote's speaker: an actor
+    the article names, or a word for a statement or for who gives one ("the statement", "the
+    official"); never "the assailants", "the strike" or "her car"."""
+    # the attribution package reads quote regions from this module: imported here, not at the top
+    from orchestration.library.extraction.attribution.vocabulary import DOCUMENT_NOUNS, PERSON_ROLE_NOUNS, SOURCE_NOUNS
+
+    if ctx.mention_at(subj.idx) is not None or subj.ent_type_ in ("PERSON", "ORG") or subj.pos_ == "PROPN":
+        return True
+    lemma = subj.lemma_.lower()
+    return lemma in DOCUMENT_NOUNS or lemma in SOURCE_NOUNS or lemma in PERSON_ROLE_NOUNS
 
 
 def _previous_sentence_subject(ctx: _Context, span: _Span):
