@@ -70,11 +70,11 @@ def _place_keys(doc) -> set[str]:
         # "the districts of Imphal West, Imphal East and Churachandpur": later conjuncts stand where the first does
         role = _climb_conj(t) if t.ent_type_ != "PERSON" else t
         head = role.head
-        if role.dep_ in ("compound", "nmod") and _lemma(head) in lx.PLACE_NOUNS \
-                or role.dep_ == "pobj" and head.lower_ == "of" and _lemma(head.head) in lx.PLACE_NOUNS \
-                or t.ent_type_ != "PERSON" and any(c.dep_ == "appos" and c.pos_ == "NOUN" and _lemma(c) in lx.PLACE_NOUNS
-                                                    for c in t.children):
-            # "Imphal West and Imphal East districts", "Kangpokpi, a hill district": the whole name is the place
+        before_place_noun = role.dep_ in ("compound", "nmod") and _lemma(head) in lx.PLACE_NOUNS  # "X districts"
+        of_place_noun = role.dep_ == "pobj" and head.lower_ == "of" and _lemma(head.head) in lx.PLACE_NOUNS
+        place_apposition = t.ent_type_ != "PERSON" and any(  # "Kangpokpi, a hill district"
+            c.dep_ == "appos" and c.pos_ == "NOUN" and _lemma(c) in lx.PLACE_NOUNS for c in t.children)
+        if before_place_noun or of_place_noun or place_apposition:  # the whole name is the place
             keys.add(actor_key(t.text))
             keys.add(actor_key(_name_ending_at(doc, t).text))
         elif t.dep_ == "pobj" and head.lower_ in lx.LOCATIVE_PREPS and t.ent_type_ != "NORP":
