@@ -146,6 +146,13 @@ def test_decimal_distance_is_not_thousands(nlp):
         ("The fatalities consist of 22 soldiers and four police officers.", "four", "killed", "officers"),
         # left in a state: "left N dead", wherever the parser hung the adjective
         ("The shootout left three of the 30 attackers and a cop dead.", "three", "killed", "attackers"),
+        # the whole a part is taken from counts who there are, unless its own words say what happened
+        ("The shootout left three of the 30 attackers and a cop dead.", "30", "other", "attackers"),
+        ("Three attackers were killed out of about 30 who were surrounded.", "about 30", "other", None),
+        ("Officials say 88,780 of the estimated 120,000 residents have fled.", "estimated 120,000", "other",
+         "residents"),
+        ("Twelve of the 50 people killed were children.", "50", "killed", "people"),
+        ("Kian was one of seven people killed in the city.", "seven", "killed", "people"),
         ("The fighting left 5,000 people homeless.", "5,000", "other", "people"),
         ("Police said 21 persons succumbed to injuries sustained in the attack.", "21", "killed", "persons"),
         # a passive sharing the subject of "were part of ...", and a level noun the parser gave the verb to

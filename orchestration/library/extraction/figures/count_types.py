@@ -155,6 +155,8 @@ def _classify_words(doc, g: _Group, unit) -> tuple[str, object]:
     if unit is not None and unit.lemma_.lower() == "life" and _lives_lost(unit):
         return "killed", unit.head
     person = _is_person_unit(unit) or unit is None
+    if _partitive_whole(doc, g, unit, person):
+        return "other", None
     start = unit if unit is not None else doc[g.anchor]
     found = _predicate_after(doc, start, person)
     if found:
@@ -254,6 +256,24 @@ def _classify_words(doc, g: _Group, unit) -> tuple[str, object]:
         if found:
             return found, clause_head
     return "other", clause_head
+
+
+def _partitive_whole(doc, g: _Group, unit, person: bool) -> bool:
+    """ "three of the 30 attackers ... dead", "killed out of about 30", "88,780 of the estimated
+    120,000 ethnic Armenians have fled": the whole a part is taken from counts who there are, not
+    what happened to them, unless its own words say so ("12 of the 50 people killed")."""
+    phrase = unit if unit is not None else doc[g.anchor]
+    if phrase.dep_ != "pobj" or phrase.head.lower_ != "of":
+        return False
+    of = phrase.head
+    part = of.head
+    out_of = of.i > 0 and doc[of.i - 1].lower_ == "out"
+    if not (out_of or (part.like_num or part.pos_ == "NUM") and part.i < g.start):
+        return False
+    if not out_of and not any(c.dep_ == "det" and c.lower_ == "the" for c in phrase.children) and \
+            not (g.start > 0 and doc[g.start - 1].lower_ in ("the", "estimated")):
+        return False  # "one of seven people killed": the part is one of those killed, and so are they
+    return not any(_lex(t, person) for t in phrase.subtree if t.i >= g.end)
 
 
 # words that take lives: "claimed 20 lives", "the loss of 81 lives", "took the lives of 35 residents"
