@@ -21,6 +21,7 @@ from orchestration.library.extraction.figures.vocabulary import (
     TIME_UNITS,
     VERB_ONLY,
 )
+from orchestration.library.extraction.tokens import tokens
 
 
 def _unit_token(doc, g: _Group):
@@ -265,13 +266,15 @@ def _partitive_whole(doc, g: _Group, unit, person: bool) -> bool:
     phrase = unit if unit is not None else doc[g.anchor]
     if phrase.dep_ != "pobj" or phrase.head.lower_ != "of":
         return False
+    toks = tokens(doc)
     of = phrase.head
     part = of.head
-    out_of = of.i > 0 and doc[of.i - 1].lower_ == "out"
-    if not (out_of or (part.like_num or part.pos_ == "NUM") and part.i < g.start):
+    out_of = of.i > 0 and toks[of.i - 1].lower_ == "out"
+    if not (out_of or ((part.like_num or part.pos_ == "NUM") and part.i < g.start)):
         return False
-    if not out_of and not any(c.dep_ == "det" and c.lower_ == "the" for c in phrase.children) and \
-            not (g.start > 0 and doc[g.start - 1].lower_ in ("the", "estimated")):
+    definite = any((c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in phrase.children) \
+        or (g.start > 0 and toks[g.start - 1].lower_ == "the")  # "the 30", "the territory's estimated 120,000"
+    if not (out_of or definite):
         return False  # "one of seven people killed": the part is one of those killed, and so are they
     return not any(_lex(t, person) for t in phrase.subtree if t.i >= g.end)
 
