@@ -267,17 +267,22 @@ def _governing_subject(ctx: _Context, span: _Span):
     return fallback
 
 
+@lru_cache(maxsize=1)
+def _speaking_nouns() -> frozenset[str]:
+    """Words for a statement or for who gives one, read when first needed: the attribution package
+    reads quote regions from this module, so it cannot be imported at the top."""
+    from orchestration.library.extraction.attribution.vocabulary import DOCUMENT_NOUNS, PERSON_ROLE_NOUNS, SOURCE_NOUNS
+
+    return frozenset(DOCUMENT_NOUNS | SOURCE_NOUNS | PERSON_ROLE_NOUNS)
+
+
 def _can_speak(ctx: _Context, subj) -> bool:
     """Whether the subject of a clause that is no speech verb can be the quote's speaker: an actor
     the article names, or a word for a statement or for who gives one ("the statement", "the
     official"); never "the assailants", "the strike" or "her car"."""
-    # the attribution package reads quote regions from this module: imported here, not at the top
-    from orchestration.library.extraction.attribution.vocabulary import DOCUMENT_NOUNS, PERSON_ROLE_NOUNS, SOURCE_NOUNS
-
     if ctx.mention_at(subj.idx) is not None or subj.ent_type_ in ("PERSON", "ORG") or subj.pos_ == "PROPN":
         return True
-    lemma = subj.lemma_.lower()
-    return lemma in DOCUMENT_NOUNS or lemma in SOURCE_NOUNS or lemma in PERSON_ROLE_NOUNS
+    return subj.lemma_.lower() in _speaking_nouns()
 
 
 def _previous_sentence_subject(ctx: _Context, span: _Span):
