@@ -274,6 +274,15 @@ def test_a_headline_naming_its_source_before_a_colon(nlp):
     assert {f.value_low: f.claimant_text for f in ex.figures} == {200000: "DSWD", 40: None}
 
 
+def test_a_dateline_town_in_capitals_before_a_colon_is_no_source(nlp):
+    # 234_sehwan_jasarat ("SEHWAN: At least 72 people ..."): a dateline prints its town in capitals;
+    # capitals that are also a listed body's or outlet's still name the source
+    for line in ("MOSUL: At least 30 people have been killed in a car bomb attack on Friday.\n",
+                 "PORT SUDAN: Nearly 200 people have been killed in fighting since Monday.\n"):
+        assert [f.claimant_text for f in extract(nlp, line).figures] == [None]
+    assert [f.claimant_text for f in extract(nlp, "NATO: 12 soldiers were wounded in the blast.\n").figures] == ["NATO"]
+
+
 def test_the_same_organization_is_the_one_that_spoke_last(nlp):
     # 22_rutshuru_sosmedias: FARDC is only named in passing between the two
     ex = extract(nlp, "The Office for the Coordination of Humanitarian Affairs (OCHA) said fighting between the FARDC "

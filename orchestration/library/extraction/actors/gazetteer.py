@@ -49,3 +49,17 @@ def town_names() -> frozenset[str]:
 
 def is_known_town(name: str) -> bool:
     return name in town_names()
+
+
+@lru_cache(maxsize=1)
+def _place_names_lower() -> frozenset[str]:
+    return frozenset(name.lower() for _kind, name, *_ in read_table(PLACES_PATH))
+
+
+def is_place_in_capitals(name: str) -> bool:
+    """ "SEHWAN", "TRIPOLI", "MEXICO CITY": a dateline prints its place in capitals. Any town or
+    country of the gazetteer counts, capitals too (a dateline's place says where, not who), unless
+    the capitals are a listed body's or outlet's ("NATO", "KUNA" are towns as well)."""
+    if not name.isupper() or len(name) < 4 or name in lx.KNOWN_ORGS or name in lx.MEDIA:
+        return False
+    return name.lower() in _place_names_lower()

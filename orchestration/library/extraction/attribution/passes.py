@@ -6,7 +6,7 @@ import bisect
 import re
 from dataclasses import replace
 
-from orchestration.library.extraction.actors.gazetteer import is_known_town
+from orchestration.library.extraction.actors.gazetteer import is_known_town, is_place_in_capitals
 from orchestration.library.extraction.attribution.sources import Attribution, _Source
 from orchestration.library.extraction.tokens import text_of
 
@@ -41,9 +41,11 @@ def _headline_sources(out, pieces, doc) -> None:
         span = doc.char_span(start, end, alignment_mode="contract")
         if span is None or not len(span) or not all(t.pos_ == "PROPN" or t.text.isupper() for t in span):
             continue
-        if any(t.ent_type_ in ("GPE", "LOC", "FAC", "DATE") for t in span) or is_known_town(m.group("name")):
-            continue  # "Gaza: 40 killed in strike", "North-Kivu: ...", "- Donetsk: 8 killed": a place, not a source
-        out[i] = Attribution(sent_no, "said", m.group("name"), start, end, False)
+        name = m.group("name")
+        if any(t.ent_type_ in ("GPE", "LOC", "FAC", "DATE") for t in span) or is_known_town(name) \
+                or is_place_in_capitals(name):
+            continue  # "Gaza: 40 killed in strike", "- Donetsk: 8 killed", "SEHWAN: ...": a place, not a source
+        out[i] = Attribution(sent_no, "said", name, start, end, False)
 
 
 _CLAIMANT_PRIORITY = {"documented_by": 0, "citing": 0, "speaker": 1, "according_to": 2,
