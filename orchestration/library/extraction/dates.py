@@ -108,6 +108,43 @@ _P = {
 }
 _PATTERNS = [(kind, re.compile(p)) for kind, p in _P.items()]
 
+# Words without which a pattern cannot match: a scan of the whole body costs far more than looking
+# for them, and most articles name no season, quarter, decade or "two weeks ago". Capitalised words
+# are looked for in the body (those patterns are case-sensitive there), the rest in its case-folded text.
+_MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_NEEDED: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {  # kind -> (in the body, case-folded)
+    "mdy": (_MONTH_STEMS, ()), "dmy": (_MONTH_STEMS, ()), "my": (_MONTH_STEMS, ()), "mon": (_MONTH_STEMS, ()),
+    "range_md": (_MONTH_STEMS, ()), "range_dm": (_MONTH_STEMS, ()),
+    "decade": (("0s",), ()),
+    "season": ((), ("spring", "summer", "autumn", "fall", "winter")),
+    "quarter": (("Q1", "Q2", "Q3", "Q4"), ("quarter", "half")),
+    "weekday": (_WEEKDAYS, ()),
+    "relday": ((), ("today", "yesterday", "tomorrow", "tonight", "night", "morning", "afternoon", "evening")),
+    "relperiod": ((), ("week", "month", "year")),
+    "ago": ((), ("ago", "earlier", "later")),
+    "anaphoric": ((), ("day", "week", "month")),
+}
+# every year-bearing pattern ("y", "yy", "iso", "num") needs a year from 1800 to 2099
+_YEARISH = re.compile(r"(?:1[89]|20)\d\d")
+_YEAR_KINDS = frozenset({"y", "yy", "iso", "num"})
+
+
+def _patterns_for(body: str) -> list[tuple[str, re.Pattern]]:
+    """The patterns that can match somewhere in ``body``."""
+    low = body.casefold()  # as the (?i:...) groups compare: "ſpring" is "spring"
+    has_year = _YEARISH.search(body) is not None
+    out = []
+    for kind, rx in _PATTERNS:
+        if kind in _YEAR_KINDS:
+            if has_year:
+                out.append((kind, rx))
+            continue
+        cased, lower = _NEEDED[kind]
+        if any(w in body for w in cased) or any(w in low for w in lower):
+            out.append((kind, rx))
+    return out
+
 # Joins two adjacent candidates into a range: "from December 2024 to February 2025".
 _JOINER = re.compile(r"\s*(?:[-–—]|(?i:to|until|till|through|and))\s*")
 _RANGE_PREFIX = re.compile(r"(?i:\b(between|from)\s+)$")
@@ -287,7 +324,7 @@ def _year_is_date(doc, body: str, start: int) -> bool:
 def _scan(doc, body: str) -> list[_Cand]:
     """All regex candidates, then the longest non-overlapping ones, in text order."""
     found: list[_Cand] = []
-    for kind, rx in _PATTERNS:
+    for kind, rx in _patterns_for(body):
         for m in rx.finditer(body):
             c = _parse(kind, m)
             if c is None:

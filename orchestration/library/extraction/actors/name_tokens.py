@@ -15,6 +15,7 @@ _SUPERSCRIPT = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u209f]")
 _ACRONYM_SHAPE = re.compile(r"^(?:[A-Z][A-Z0-9&]{1,7}|(?:[A-Z][a-z]?){1,3}[A-Z])$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _FIRST_WORD = re.compile(r"\w+")
+_ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "de", "van", "von", "der", "da", "la", "le", "ul"})
 _INITIALS_SKIP = frozenset({"of", "for", "the", "and", "on", "in", "&", "de", "du", "des", "la", "le", "al", "el", "to", "at"})
 _CONNECTORS = frozenset({"of", "for", "on", "de", "du", "des", "and", "the", "al", "el", "-"})
@@ -28,7 +29,8 @@ def _cap_word(tok) -> bool:
 
 
 def _ordinal(tok) -> bool:
-    return re.match(r"^\d+(st|nd|rd|th)$", tok.text) is not None
+    text = tok.text
+    return text[:1].isdigit() and _ORDINAL.match(text) is not None  # asked of every token: digits first
 
 
 def _climb_conj(tok):

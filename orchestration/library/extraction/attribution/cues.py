@@ -24,16 +24,21 @@ from orchestration.library.extraction.attribution.vocabulary import (
 )
 from orchestration.library.extraction.tokens import entities, tokens
 
+_CUE_POS = frozenset({"VERB", "AUX", "NOUN"})
+_CUE_WORDS = frozenset({"according", "citing", "quoting"})
+
 
 def _collect_sources(sent, sent_no: int, quotes, ents, memory: _Memory, doc) -> list[_Source]:
     toks = tokens(doc)
     out: list[_Source] = []
 
     for tok in toks[sent.start:sent.end]:
+        low = tok.lower_
+        if tok.pos_ not in _CUE_POS and low not in _CUE_WORDS and tok.tag_ != "VBG":
+            continue  # every cue below is a verb, a noun or one of these words: skip the rest unread
         if quotes.contains(tok.idx):
             continue
         lemma = tok.lemma_.lower()
-        low = tok.lower_
         if tok.pos_ in ("VERB", "AUX") and lemma in SPEECH_VERBS:
             out.extend(_from_speech_verb(tok, sent_no, ents, memory, doc))
         if gives_out_information(tok):

@@ -55,8 +55,13 @@ def _is_count_noun(tok) -> bool:
 
 def _scan_sentence(doc, sent) -> list[_Group]:
     groups: list[_Group] = []
+    toks = tokens(doc)
     i = sent.start
     while i < sent.end:
+        low = toks[i].lower_  # inline: this runs for every token of every sentence
+        if not (low[:1].isdigit() or low in _STARTERS or "-" in low or (i > 0 and toks[i - 1].lower_ in CURRENCY)):
+            i += 1
+            continue
         g = _group_at(doc, i, sent.end)
         if g is None:
             i += 1
@@ -67,17 +72,16 @@ def _scan_sentence(doc, sent) -> list[_Group]:
 
 
 # the words a number expression can begin with besides digits; any other token is passed over at
-# once (this runs for every token of every sentence)
+# once
 _STARTERS = frozenset(numbers.NUMBER_WORDS) | frozenset(numbers.VAGUE_PLURALS) | numbers.VAGUE_DETERMINERS | {
     "tens", "hundreds", "a", "an"}
 
 
 def _group_at(doc, i: int, limit: int) -> _Group | None:
+    """The number expression starting at token i, which _scan_sentence found can start one."""
     toks = tokens(doc)
     tok = toks[i]
     low = tok.lower_
-    if not (low[:1].isdigit() or low in _STARTERS or "-" in low or (i > 0 and toks[i - 1].lower_ in CURRENCY)):
-        return None
     nxt = toks[i + 1] if i + 1 < limit else None
     # vague counts
     if low in ("tens", "hundreds") and i + 2 < limit and toks[i + 1].lower_ == "of" and \

@@ -118,7 +118,8 @@ def reporting_sentences(doc, body: str, pos: tuple[str, ...] = ("VERB",)) -> lis
     in it. Reads the shared token list and slices the body: Span iteration and Span.text rebuild
     their tokens on every call."""
     toks = tokens(doc)
-    return [any(t.lemma_.lower() in lx.REPORTING_VERBS and t.pos_ in pos or gives_out_information(t)
+    verbs = {*pos, "VERB"}  # gives_out_information reads verbs only: other tokens are passed over unread
+    return [any(t.pos_ in verbs and (t.pos_ in pos and t.lemma_.lower() in lx.REPORTING_VERBS or gives_out_information(t))
                 for t in toks[s.start:s.end])
             or "according to" in body[s.start_char:s.end_char].lower() for s in sentences(doc)]
 
