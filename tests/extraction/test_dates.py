@@ -263,3 +263,24 @@ def test_undated_article_takes_years_from_its_reference_date_but_not_weekdays():
     found = {d.surface_text: d for d in extract_dates(load_nlp()(body), article)}
     assert found["March 14"].date_start == date(2025, 3, 14)
     assert found["Thursday"].date_start is None  # a weekday needs a real publication date
+
+
+def test_skipping_patterns_whose_words_are_absent_finds_the_same_dates(monkeypatch):
+    # a pattern runs only on a body holding the word it cannot match without (dates._patterns_for);
+    # every kind of expression, in both cases where the pattern allows it, is found all the same
+    from orchestration.library.extraction import dates
+
+    bodies = [
+        "In the summer of 2022 and the late 1990s; Q1 2025 and the first half of 2024. Two weeks ago, "
+        "the next day, last Friday night, earlier this month, today, March 6-10, 2025, between 6 and 10 "
+        "March, 2011-2015, 17/03/2025, 2025-03-17, Sept. 11th, mid-December 2024, in December, LAST SPRING.",
+        "EARLIER TODAY the army said it had pulled back THREE DAYS LATER; the following week it returned.",
+        "No date at all here: 40 people, 12 trucks and a report.",
+    ]
+    for body in bodies:
+        gated = dates._scan(None, body)
+        monkeypatch.setattr(dates, "_patterns_for", lambda text: dates._PATTERNS)
+        full = dates._scan(None, body)
+        monkeypatch.undo()
+        assert [(c.start, c.end, c.kind) for c in gated] == [(c.start, c.end, c.kind) for c in full]
+        assert set(dates._NEEDED) | dates._YEAR_KINDS == {kind for kind, _ in dates._PATTERNS}
