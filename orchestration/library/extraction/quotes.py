@@ -72,7 +72,7 @@ def _lines(body: str):
 def _double_quotes(offset: int, line: str) -> list[tuple[int, int | None]]:
     """(open, close) char pairs for “...” and "..." in one line; close None when left open."""
     pairs = []
-    if "“" in line:  # the marks alone are visited: a walk over every character cost a tenth of extraction
+    if "“" in line:  # the marks alone are visited: walking every character cost about 6% of extraction
         opened = None
         for m in _CURLY_DOUBLE.finditer(line):
             i = m.start()
