@@ -283,4 +283,4 @@ def test_skipping_patterns_whose_words_are_absent_finds_the_same_dates(monkeypat
         full = dates._scan(None, body)
         monkeypatch.undo()
         assert [(c.start, c.end, c.kind) for c in gated] == [(c.start, c.end, c.kind) for c in full]
-        assert set(dates._NEEDED) | dates._YEAR_KINDS == {kind for kind, _ in dates._PATTERNS}
+    assert set(dates._NEEDED) | dates._YEAR_KINDS == {kind for kind, _ in dates._PATTERNS}

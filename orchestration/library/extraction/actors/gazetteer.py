@@ -27,7 +27,9 @@ def _folded(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def town_names() -> frozenset[str]:
+def _gazetteer() -> tuple[frozenset[str], frozenset[str]]:
+    """One read of the table: the towns a name in the text may be (``town_names``), and every town
+    and country name in lower case (``is_place_in_capitals``)."""
     from orchestration.library.articles.publisher import word_costs  # wordninja's word list, read once
 
     costs = word_costs()
@@ -44,16 +46,15 @@ def town_names() -> frozenset[str]:
             if spelling != name and len(spelling) < 6:
                 continue
             out.add(spelling)
-    return frozenset(out)
+    return frozenset(out), frozenset(name.lower() for _kind, name, *_ in rows)
+
+
+def town_names() -> frozenset[str]:
+    return _gazetteer()[0]
 
 
 def is_known_town(name: str) -> bool:
     return name in town_names()
-
-
-@lru_cache(maxsize=1)
-def _place_names_lower() -> frozenset[str]:
-    return frozenset(name.lower() for _kind, name, *_ in read_table(PLACES_PATH))
 
 
 def is_place_in_capitals(name: str) -> bool:
@@ -62,4 +63,4 @@ def is_place_in_capitals(name: str) -> bool:
     the capitals are a listed body's or outlet's ("NATO", "KUNA" are towns as well)."""
     if not name.isupper() or len(name) < 4 or name in lx.KNOWN_ORGS or name in lx.MEDIA:
         return False
-    return name.lower() in _place_names_lower()
+    return name.lower() in _gazetteer()[1]
