@@ -313,6 +313,21 @@ def test_states_as_agents_not_places(nlp):
     no_mention(body, found, "Syria")
 
 
+def test_a_state_that_only_says_where_is_no_actor(nlp):
+    body = (
+        "The raid happened near the border with Cameroon. Some of the missing are foreigners from "
+        "South Africa, and a migrant from Ecuador survived. Gunmen killed ten people in Grozny, the "
+        "capital of Russia's Republic of Chechnya. Bodies lay in Iraq's streets. Kenya's forces "
+        "entered Somalia to fight al-Shabab. Egypt condemned the attack in a statement with Turkey."
+    )
+    found = run(nlp, body)
+    for place in ("Cameroon", "South Africa", "Ecuador", "Russia", "Iraq", "Somalia"):
+        no_mention(body, found, place)
+    # a state that acts, or sends something, stays an actor
+    assert at(body, found, "Egypt").actor_type == "state"
+    assert at(body, found, "Turkey").actor_type == "state"
+
+
 def test_media_and_organizations(nlp):
     body = (
         "Human Rights Watch researcher Jane Doe told AFP that both sides had committed abuses. "

@@ -26,23 +26,54 @@ def _is_agent(tok, state: bool) -> bool:
     hl = _lemma(head)
     if dep in ("nsubj", "nsubjpass", "csubj", "agent"):
         return True
-    if dep == "poss":  # "Russia's stance" yes, "Syria's coastal region" no
-        return hl not in lx.GEO_POSSESSED and head.lower_ not in lx.GEO_POSSESSED
+    if dep == "poss":  # "Russia's stance" yes, "Syria's coastal region", "Iraq's streets" no
+        if hl in lx.GEO_POSSESSED or head.lower_ in lx.GEO_POSSESSED or hl in lx.PLACE_NOUNS:
+            return False
+        return not _is_place_name(head)  # "the capital of Russia's Republic of Chechnya"
     if dep in ("compound", "amod", "nmod"):  # "Kremlin spokesperson", "the Damascus government"
         return hl in lx.GOVERNMENT_HEADS or head.lower_ in lx.ROLE_NOUNS
     if dep in ("dobj", "dative", "iobj"):  # "urging Damascus to ensure", "Russia invaded Ukraine"
         verbs = lx.ADDRESSEE_VERBS | (lx.STATE_TARGET_VERBS if state else frozenset())
-        return hl in verbs or any(c.dep_ in ("xcomp", "ccomp") for c in head.children)
+        if hl in verbs:
+            return True
+        # "its forces entered Somalia to combat al-Shabab": the place a move goes to, whatever follows
+        return not _is_motion(head) and any(c.dep_ in ("xcomp", "ccomp") for c in head.children)
     if dep == "pobj":
         prep = head.lower_
+        if _lemma(head.head) in lx.PLACE_NOUNS:  # "the border with Cameroon", "the road from Kyiv"
+            return False
         if prep in lx.PARTY_PREPS:  # "relations with Moscow", "drafted by Russia"
             return True
+        if prep == "from" and _lemma(head.head) in _people_nouns():  # "a migrant from Ecuador": origin
+            return False
         if prep in ("to", "from", "for", "toward", "towards"):  # "support to" yes, "flights to" no
             return not _is_motion(head.head)
         return False
     if dep == "appos" and head is not tok:
+        if _is_place_name(head):  # "Bavispe, Mexico": the state says where the town is
+            return False
         return _is_agent(head, state)
     return False
+
+
+def _is_place_name(tok) -> bool:
+    """A proper name used as a place: tagged GPE, LOC or FAC, or standing after a locative
+    preposition or "the capital of" ("Republic of Chechnya" comes tagged ORG)."""
+    if tok.pos_ != "PROPN":
+        return False
+    if tok.ent_type_ in ("GPE", "LOC", "FAC"):
+        return True
+    prep = tok.head
+    return tok.dep_ == "pobj" and (
+        prep.lower_ in lx.LOCATIVE_PREPS or (prep.lower_ == "of" and _lemma(prep.head) in lx.PLACE_NOUNS))
+
+
+@lru_cache(maxsize=1)
+def _people_nouns() -> frozenset[str]:
+    """Nouns for people ("migrants", "foreigners"): "from X" after them says where they come from."""
+    from orchestration.library.extraction.figures.vocabulary import PERSON_UNITS  # figures import actors
+
+    return frozenset(PERSON_UNITS)
 
 
 def _is_dateline(doc, i: int) -> bool:
