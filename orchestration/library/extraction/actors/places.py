@@ -40,7 +40,7 @@ def _is_agent(tok, state: bool) -> bool:
         return not _is_motion(head) and any(c.dep_ in ("xcomp", "ccomp") for c in head.children)
     if dep == "pobj":
         prep = head.lower_
-        if _lemma(head.head) in lx.PLACE_NOUNS:  # "the border with Cameroon", "the road from Kyiv"
+        if _lemma(head.head) in lx.PLACE_NOUNS:  # "the border with Cameroon", "the crossing to Egypt"
             return False
         if prep in lx.PARTY_PREPS:  # "relations with Moscow", "drafted by Russia"
             return True
