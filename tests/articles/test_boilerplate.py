@@ -58,3 +58,24 @@ def test_image_labels_after_a_caption_are_page_furniture(line, kept):
     from orchestration.library.articles.boilerplate import strip_image_label
 
     assert strip_image_label(line) == kept
+
+
+@pytest.mark.parametrize("page, link", [
+    ("Also read: How the Riverside Drive attack unfolded\n", "How the Riverside Drive attack unfolded"),
+    ("Related: The president has died at 61\n", "The president has died at 61"),
+    ("ALSO READ:\nUN asks Colombia not to spare efforts in favor of peace\n", "UN asks Colombia not to spare efforts"),
+    ("RELATED:\nEvo Morales Rejects Interpol Notice Issued Against Him\n", "Evo Morales Rejects Interpol Notice"),
+])
+def test_a_link_to_another_story_leaves_the_body(page, link):
+    text = "Gunmen killed 12 people in the town on Sunday, police said.\n\n" + page + "\nThe army said 40 were wounded.\n"
+    article = read_article("link.txt", text.encode())
+    assert link not in article.body_text and link in article.boilerplate_text
+    # the story's own sentences stay, the one after the header too
+    assert "Gunmen killed 12 people" in article.body_text and "The army said 40 were wounded." in article.body_text
+
+
+def test_a_sentence_after_a_related_header_stays_in_the_body():
+    text = ("Gunmen killed 12 people in the town on Sunday.\n\nREAD MORE:\n"
+            "The ministry said on Monday that 40 people were wounded in the attack.\n")
+    article = read_article("link.txt", text.encode())
+    assert "40 people were wounded" in article.body_text

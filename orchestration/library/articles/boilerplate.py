@@ -35,7 +35,9 @@ _PROMPTS = re.compile(
     r"^\s*(?:subscribe to\b|sign up (?:for|to)\b|for more stories from\b|click here\b|download (?:our|the) app\b"
     r"|follow us\b|share (?:this|on)\b|read more\s*$|read also\b|related (?:news|articles?|stories|posts?)\b"
     r"|see also\s*:|leave a (?:reply|comment)\b|advertisement\s*$|please cite as\b|(?:all rights reserved)"
-    r"|©|copyright\b|email\s*:|tags?\s*:|topics?\s*:|read more\s*:)",
+    r"|©|copyright\b|email\s*:|tags?\s*:|topics?\s*:|read more\s*:"
+    # a link to another story: "Also read: How the attack unfolded", "Related: X has died at 61"
+    r"|also read\s*:|related\s*:|more on this\s*:)",
     re.I,
 )
 # a box that ends in its button ("Join 50,000 readers: get the briefing every morning. Subscribe")
@@ -47,7 +49,8 @@ _COOKIES = re.compile(r"\bcookies?\b.*\b(?:accept|consent|partners|personali[sz]
                       r"|\b(?:accept|consent)\b.*\bcookies?\b", re.I)
 _INLINE_SOCIAL = re.compile(r"\s*\|\s*(?:Follow Us|Share)\s*:.*$", re.I)
 _RELATED_HEADER = re.compile(
-    r"^\s*(?:related(?: articles?| stories| news| posts?)?|more (?:news|stories)|read more|recommended|most (?:read|popular|viewed)"
+    r"^\s*(?:related(?: articles?| stories| news| posts?)?|more (?:news|stories)|read more|also read|read also|see also"
+    r"|recommended|most (?:read|popular|viewed)"
     r"|trending(?: now)?|popular(?: now)?|latest(?: news| stories)?|top stories|you (?:may|might) also like|editor'?s picks)"
     r"\s*:?\s*$", re.I)
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•*])\s+\S")
@@ -67,6 +70,14 @@ def _is_nav_word(line: str) -> bool:
         return False
     return (0 < len(words) <= 3 and not re.search(r"[.!?\"”’:;,。！？、]", line)
             and not any(ch.isdigit() for ch in line))
+
+
+TITLE_MAX_WORDS = 20  # a linked story's title is a headline, not a paragraph
+
+
+def _is_title_line(line: str) -> bool:
+    """A headline: at most TITLE_MAX_WORDS words and no sentence's closing punctuation."""
+    return len(line.split()) <= TITLE_MAX_WORDS and not re.search(r"[.!?\"”’:;]\s*$", line)
 
 
 def _is_furniture(line: str, author_bio) -> bool:
@@ -100,7 +111,7 @@ def split_boilerplate(lines: list[str], metadata_lines: set[int] = frozenset(),
 
     body: list[str] = []
     boiler: list[str] = []
-    in_related = False
+    in_related = first_under_header = False
     for i, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
@@ -110,12 +121,16 @@ def split_boilerplate(lines: list[str], metadata_lines: set[int] = frozenset(),
             boiler.append(line)
             continue
         if in_related:
-            if _LIST_ITEM.match(line) or _is_nav_word(stripped) or _is_furniture(line, author_bio):
+            # the first line under the header may be a linked story's title ("ALSO READ:" / "UN asks
+            # Colombia not to spare efforts in favor of Peace"): a title has no closing full stop
+            title_under_header = first_under_header and _is_title_line(stripped)
+            first_under_header = False
+            if _LIST_ITEM.match(line) or _is_nav_word(stripped) or _is_furniture(line, author_bio) or title_under_header:
                 boiler.append(line)
                 continue
             in_related = False
         if _RELATED_HEADER.match(line):
-            in_related = True
+            in_related = first_under_header = True
             boiler.append(line)
             continue
         if _FOOTNOTE_ITEM.match(line):
