@@ -328,6 +328,21 @@ def test_a_state_that_only_says_where_is_no_actor(nlp):
     assert at(body, found, "Turkey").actor_type == "state"
 
 
+def test_initials_of_things_are_no_actors(nlp):
+    body = (
+        "CCTV footage showed the gunmen. Twelve wounded were taken to the ICU. Police seized an RPG "
+        "and two IEDs, the JNIM said."
+    )
+    found = run(nlp, body)
+    for thing in ("CCTV", "ICU", "RPG", "IEDs"):
+        no_mention(body, found, thing)
+    assert at(body, found, "JNIM").actor_type in ("armed_group", "organization")
+    # an article that spells the initials out as a body's name makes them that body
+    body = "The Independent Complaints Unit (ICU) said it would investigate. The ICU met on Monday."
+    found = run(nlp, body)
+    assert at(body, found, "ICU", after="investigate.").canonical_name == "Independent Complaints Unit"
+
+
 def test_media_and_organizations(nlp):
     body = (
         "Human Rights Watch researcher Jane Doe told AFP that both sides had committed abuses. "

@@ -167,6 +167,8 @@ def _classify_org(doc, c, span, tables, done):
         if text in tables.initials:  # bare acronym matching a full name in the article
             canonical, atype = tables.initials[text]
             return done(atype, canonical, "acronym")
+        if text in lx.THING_ACRONYMS:
+            return None  # "CCTV footage", "an RPG": a thing, not a body
         return done(_org_type(text), text, "name")
     if len(span) == 1 and (span[0].lower_ in lx.ORG_HEAD_WORDS or span[0].lower_ in lx.PLACE_NOUNS):
         return None  # "Secretary of State", "the Council": a bare generic word names nobody
