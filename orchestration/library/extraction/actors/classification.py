@@ -176,7 +176,7 @@ def _classify_org(doc, c, span, tables, done):
         canonical, atype = lx.KNOWN_ORGS[text]
         return done(atype, canonical, "name" if canonical == text else "alias")
     has_head = any(t.lower_ in lx.ORG_HEAD_WORDS for t in span) and len(span) >= 2
-    known = text in lx.MEDIA  # a known body returned above
+    known = text in lx.KNOWN_ORGS or text in lx.MEDIA
     if not has_head and not known:
         if any(t.text in lx.COUNTRIES or t.text in lx.METONYMS for t in span):
             return None  # "Iran Update", "The Syria Fiasco As": headline fragments
