@@ -343,14 +343,6 @@ def test_initials_of_things_are_no_actors(nlp):
     assert at(body, found, "ICU", after="investigate.").canonical_name == "Independent Complaints Unit"
 
 
-def test_dotted_initials_of_a_known_body_are_that_body(nlp):
-    body = "The U.N. said 40 people died. U.N. Libya envoy Ghassan Salame condemned the attack. The E.U. said it would help."
-    found = run(nlp, body)
-    assert at(body, found, "U.N.").canonical_name == "United Nations"
-    assert at(body, found, "U.N.", after="died. ").canonical_name == "United Nations"
-    assert at(body, found, "E.U.").canonical_name == "European Union"
-
-
 def test_media_and_organizations(nlp):
     body = (
         "Human Rights Watch researcher Jane Doe told AFP that both sides had committed abuses. "

@@ -496,9 +496,7 @@ NATIONAL_FORCES: dict[str, str] = {
 # "(ACRONYM)" definitions take precedence. Case-sensitive surface forms.
 KNOWN_ORGS: dict[str, tuple[str, str]] = {
     "UN": ("United Nations", "organization"), "United Nations": ("United Nations", "organization"),
-    "U.N.": ("United Nations", "organization"),  # the spelling of AP style and many US papers
     "EU": ("European Union", "organization"), "European Union": ("European Union", "organization"),
-    "E.U.": ("European Union", "organization"),
     "NATO": ("NATO", "organization"), "ICRC": ("International Committee of the Red Cross", "organization"),
     "UNHCR": ("UNHCR", "organization"), "UNICEF": ("UNICEF", "organization"),
     "WFP": ("World Food Programme", "organization"), "OCHA": ("OCHA", "organization"),

@@ -172,9 +172,6 @@ def _classify_org(doc, c, span, tables, done):
         return done(_org_type(text), text, "name")
     if len(span) == 1 and (span[0].lower_ in lx.ORG_HEAD_WORDS or span[0].lower_ in lx.PLACE_NOUNS):
         return None  # "Secretary of State", "the Council": a bare generic word names nobody
-    if text in lx.KNOWN_ORGS:  # "U.N." the parser cut from "U.N. Libya envoy": the known body
-        canonical, atype = lx.KNOWN_ORGS[text]
-        return done(atype, canonical, "name" if canonical == text else "alias")
     has_head = any(t.lower_ in lx.ORG_HEAD_WORDS for t in span) and len(span) >= 2
     known = text in lx.KNOWN_ORGS or text in lx.MEDIA
     if not has_head and not known:
