@@ -323,7 +323,7 @@ def test_a_state_that_only_says_where_is_no_actor(nlp):
     found = run(nlp, body)
     for place in ("Cameroon", "South Africa", "Ecuador", "Russia", "Iraq", "Somalia"):
         no_mention(body, found, place)
-    # a state that acts, or sends something, stays an actor
+    # a state that acts, or is a party, stays an actor
     assert at(body, found, "Egypt").actor_type == "state"
     assert at(body, found, "Turkey").actor_type == "state"
 

@@ -447,19 +447,20 @@ NON_ACTOR_WORDS: frozenset[str] = PLATFORMS | frozenset({
 # Initials of things, not bodies: weapons and vehicles, devices, medicine, laws and codes, and
 # words of writing ("CCTV footage", "an RPG", "the ICU", "under the CrPC", "ASAP"). NER tags them
 # ORG; an article that spells one out as a body's name ("(ICU)" after a name) still makes it one.
+# Read only for a name shaped like initials (name_tokens._ACRONYM_SHAPE), so no plural ("IEDs").
 THING_ACRONYMS: frozenset[str] = frozenset({
     # weapons, munitions and vehicles
-    "RPG", "RPGs", "IED", "IEDs", "VBIED", "HIMARS", "MLRS", "ATGM", "MANPADS", "UAV", "UAVs", "AK",
-    "AKM", "SUV", "SUVs", "MRAP", "HE", "TNT", "GPS", "ICBM", "SAM", "APCs",
+    "RPG", "IED", "VBIED", "HIMARS", "MLRS", "ATGM", "MANPADS", "UAV", "AK",
+    "AKM", "SUV", "MRAP", "HE", "TNT", "GPS", "ICBM", "SAM",
     # devices, media and networks
-    "CCTV", "TV", "SMS", "URL", "PDF", "HD", "LED", "GSM", "VPN", "AI", "IT", "ID", "IDs",
+    "CCTV", "TV", "SMS", "URL", "PDF", "HD", "LED", "GSM", "VPN", "AI", "IT", "ID",
     # medicine
     "ICU", "ER", "OPD", "CPR", "DNA", "HIV", "AIDS", "PTSD", "COVID",
     # laws and codes
-    "CrPC", "IPC", "FIR", "FIRs", "AFSPA", "UAPA",
+    "CrPC", "IPC", "FIR", "AFSPA", "UAPA",
     # words of writing and time
     "ASAP", "FAQ", "FYI", "PS", "RIP", "GMT", "UTC", "AM", "PM", "BC", "AD", "END", "UPD", "CEO",
-    "VIP", "VIPs", "GDP", "LNG", "POW", "POWs", "IDP", "IDPs",
+    "VIP", "GDP", "LNG", "POW", "IDP",
 })
 # Labels a saved page leaves after a photo caption ("Enlarge image", "View gallery"); a label
 # with two letters swapped ("Enlrage image") is the same label.
